@@ -1,0 +1,65 @@
+// Annals: database, session, Admin UI and server. Lists are in schema.ts.
+import { randomBytes } from 'node:crypto'
+import { config } from '@keystone-6/core'
+import { statelessSessions } from '@keystone-6/core/session'
+import { createAuth } from '@keystone-6/auth'
+
+import { lists } from './schema'
+import { databaseTarget, type Provider } from './src/db/database-url'
+import { driverAdapterFor } from './src/db/adapter'
+
+export type AnnalsConfigOptions = {
+  /** defaults to DATABASE_URL, else file:./var/annals.db */
+  databaseUrl?: string
+  sessionSecret?: string
+}
+
+/** Where each database's generated Prisma schema and client live (see scripts/generate.ts). */
+export function generatedPaths(provider: Provider) {
+  return {
+    prismaClientPath: `generated/${provider}/prisma`,
+    prismaSchemaPath: `generated/${provider}/schema.prisma`,
+  }
+}
+
+export function sessionSecretFrom(env: NodeJS.ProcessEnv = process.env): string {
+  const secret = env.SESSION_SECRET
+  if (secret) {
+    if (secret.length < 32) throw new Error('SESSION_SECRET 至少 32 个字符 / SESSION_SECRET must be at least 32 characters long')
+    return secret
+  }
+  if (env.NODE_ENV === 'production') {
+    throw new Error('生产环境必须设置 SESSION_SECRET（至少 32 个字符）/ SESSION_SECRET must be set (32+ characters) when NODE_ENV=production')
+  }
+  // development and demo: a fresh secret per process (signing in again after a restart)
+  return randomBytes(32).toString('hex')
+}
+
+export function annalsConfig(options: AnnalsConfigOptions = {}) {
+  const target = databaseTarget(options.databaseUrl)
+  const { withAuth } = createAuth({
+    listKey: 'User',
+    identityField: 'email',
+    secretField: 'password',
+    sessionData: 'id name role departments { id }',
+  })
+  return withAuth(
+    config({
+      db: {
+        provider: target.provider,
+        prismaClientOptions: () => ({ adapter: driverAdapterFor(target) }),
+        ...generatedPaths(target.provider),
+      },
+      graphql: { schemaPath: 'generated/schema.graphql' },
+      types: { path: 'generated/keystone/types.ts' },
+      lists,
+      session: statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 }),
+      telemetry: false,
+      ui: {
+        isAccessAllowed: context => !!context.session?.data,
+      },
+    })
+  )
+}
+
+export default annalsConfig()

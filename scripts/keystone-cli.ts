@@ -1,0 +1,21 @@
+// Runs Keystone's CLI in a plain Node process: under tsx's loader the built config would
+// load a second copy of @keystone-6/core and fail in confusing ways.
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { preventPrismaDownloads } from './offline-prisma'
+
+export function runKeystone(args: string[]): Promise<void> {
+  preventPrismaDownloads()
+  const require = createRequire(path.join(process.cwd(), 'package.json'))
+  const bin = path.join(path.dirname(require.resolve('@keystone-6/core/package.json')), 'bin/cli.js')
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: 'inherit', env: process.env })
+    const forward = (signal: NodeJS.Signals) => child.kill(signal)
+    process.on('SIGINT', forward).on('SIGTERM', forward)
+    child.once('error', reject)
+    child.once('exit', code =>
+      code === 0 ? resolve() : reject(new Error(`keystone ${args.join(' ')} exited with code ${code}`))
+    )
+  })
+}

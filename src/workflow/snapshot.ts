@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto'
+
+/** What a revision freezes: the report's headings and section texts, in order. */
+export type ReportSnapshot = {
+  title: string
+  sections: { key: string; heading: string; text: string }[]
+}
+
+export function snapshotOf(title: string, sections: ReportSnapshot['sections']): ReportSnapshot {
+  return { title, sections: sections.map(({ key, heading, text }) => ({ key, heading, text })) }
+}
+
+/** SHA-256 over a canonical JSON form, so equal content always hashes equal. */
+export function contentHash(snapshot: ReportSnapshot): string {
+  return createHash('sha256').update(JSON.stringify(snapshotOf(snapshot.title, snapshot.sections))).digest('hex')
+}
