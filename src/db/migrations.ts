@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Client } from 'pg'
-import { openSchemaEngine, NO_FILTERS } from './schema-engine'
+import { withSchemaEngine, NO_FILTERS } from './schema-engine'
 import type { DatabaseTarget, Provider } from './database-url'
 
 export const MIGRATIONS_ROOT = path.resolve(__dirname, '../../migrations')
@@ -69,23 +69,18 @@ async function withPostgresLock<T>(url: string, work: () => Promise<T>): Promise
 
 /** Applies every committed migration the database does not have yet. Returns their names. */
 export async function applyPendingMigrations(target: DatabaseTarget, root = MIGRATIONS_ROOT): Promise<string[]> {
-  const apply = async () => {
-    const engine = await openSchemaEngine(target)
-    try {
+  const apply = () =>
+    withSchemaEngine(target, async engine => {
       const list = await migrationsList(target.provider, root)
       const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS })
       return appliedMigrationNames
-    } finally {
-      engine.free()
-    }
-  }
+    })
   return target.provider === 'postgresql' ? withPostgresLock(target.url, apply) : apply()
 }
 
 /** SQL that takes a database from the `from` schema (or empty) to the `to` schema; '' when equal. */
 export async function diffSchemas(target: DatabaseTarget, from: string | undefined, to: string): Promise<string> {
-  const engine = await openSchemaEngine(target)
-  try {
+  return withSchemaEngine(target, async engine => {
     const result = await engine.diff({
       from: from === undefined ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SNAPSHOT, content: from }] },
       to: { tag: 'schemaDatamodel', files: [{ path: SNAPSHOT, content: to }] },
@@ -97,9 +92,7 @@ export async function diffSchemas(target: DatabaseTarget, from: string | undefin
     // an unchanged schema diffs to comments only ("-- This is an empty migration.")
     const statements = sql.split('\n').filter(line => line.trim() && !line.trim().startsWith('--'))
     return statements.length === 0 ? '' : sql
-  } finally {
-    engine.free()
-  }
+  })
 }
 
 export async function readSnapshot(provider: Provider, root = MIGRATIONS_ROOT): Promise<string | undefined> {

@@ -30,13 +30,32 @@ async function loadBindings(): Promise<Bindings> {
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] }
 
-/** A schema engine connected (lazily) to the target database. Call `free()` when done. */
-export async function openSchemaEngine(target: DatabaseTarget, datamodel?: { path: string; content: string }): Promise<SchemaEngine> {
+type Disposable = { dispose?: () => Promise<void> }
+
+/**
+ * Runs `work` with a schema engine connected (lazily) to the target database, then frees the
+ * engine and closes its connections: `free()` alone leaves a SQLite write lock behind.
+ */
+export async function withSchemaEngine<T>(target: DatabaseTarget, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   bindings ??= loadBindings()
   const { SchemaEngine } = await bindings
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(driverAdapterFor(target) as any)
+  const factory = driverAdapterFor(target) as unknown as { connect: () => Promise<Disposable>; [key: string]: unknown }
+  const opened: Disposable[] = []
+  const tracking = Object.assign(Object.create(Object.getPrototypeOf(factory)), factory, {
+    connect: async () => {
+      const adapter = await factory.connect()
+      opened.push(adapter)
+      return adapter
+    },
+  })
   const log = (message: string) => {
     if (process.env.ANNALS_DEBUG_MIGRATIONS) console.error('[schema-engine]', message)
   }
-  return SchemaEngine.new({ datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined }, log, adapterFactory)
+  const engine = await SchemaEngine.new({ datamodels: undefined }, log, bindMigrationAwareSqlAdapterFactory(tracking))
+  try {
+    return await work(engine)
+  } finally {
+    engine.free()
+    await Promise.all(opened.map(adapter => adapter.dispose?.().catch(() => {})))
+  }
 }

@@ -1,0 +1,30 @@
+// npm run demo: build, migrate, load the demo data, start, and say how to sign in.
+import { ensureBuilt } from './build'
+import { migrate, serve } from './start'
+import { createAnnalsContext } from '../src/keystone/context'
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seeds'
+
+const ROLE_NAMES: Record<string, string> = { admin: '管理员', writer: '撰稿人', head: '部门负责人', archivist: '档案员' }
+
+async function main() {
+  await ensureBuilt()
+  await migrate()
+  const annals = await createAnnalsContext()
+  try {
+    const { created } = await seedDemo(annals.context)
+    console.log(created ? '✓ 已载入演示数据 / demo data loaded' : '✓ 演示数据已存在 / demo data already present')
+  } finally {
+    await annals.disconnect()
+  }
+  const port = process.env.PORT || '3000'
+  console.log(`\n  Annals 演示 / demo:  http://localhost:${port}/\n`)
+  console.log(`  演示账号 / demo accounts (密码 / password: ${DEMO_PASSWORD})`)
+  for (const user of DEMO_USERS) console.log(`    ${ROLE_NAMES[user.role].padEnd(6, '　')} ${user.email}`)
+  console.log('')
+  await serve()
+}
+
+main().catch(error => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
