@@ -20,7 +20,7 @@ export async function generate(cwd = process.cwd(), providers: readonly Provider
   for (const provider of providers) {
     const system = systemFor(provider)
     await generateArtifacts(cwd, system)
-    await generatePrismaClient(cwd, system, 'pipe')
+    await generatePrismaClient(cwd, system, 'capture')
     console.log(`✓ Prisma schema and client for ${provider} in generated/${provider}/`)
   }
 }

@@ -17,10 +17,16 @@ function blockLines(node: SlateNode): string[] {
   return [nodeText(node)]
 }
 
-/** Plain text of a document: blocks joined by `\n`. */
+/**
+ * Plain text of a document: blocks joined by `\n`. Empty blocks at either end (the editor
+ * keeps an empty paragraph after a list) are not text.
+ */
 export function documentToPlainText(document: unknown): string {
   if (!Array.isArray(document)) return ''
-  return (document as SlateNode[]).flatMap(blockLines).join('\n')
+  const lines = (document as SlateNode[]).flatMap(blockLines)
+  while (lines.length && !lines[lines.length - 1].trim()) lines.pop()
+  while (lines.length && !lines[0].trim()) lines.shift()
+  return lines.join('\n')
 }
 
 /** A document with one paragraph per line of text. */

@@ -97,7 +97,7 @@ function stripEndPunct(heading: string): string {
 
 /** Split a numbered line with run-in text into heading and body. */
 function splitNumberedLine(line: string): ParsedSection {
-  if (line.length <= MAX_NUMBERED_HEADING && !/[。！？!?]./u.test(line)) {
+  if (line.length <= MAX_NUMBERED_HEADING && !/[。！？!?：:]./u.test(line)) {
     return { heading: stripEndPunct(line), text: '' }
   }
   const head = line.slice(0, MAX_NUMBERED_HEADING)
