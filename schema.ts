@@ -47,13 +47,16 @@ const isAdmin = permissions.isAdmin
 const isSignedIn = permissions.isSignedIn
 const createdAt = (label = '创建时间') =>
   timestamp({ defaultValue: { kind: 'now' }, ui: { label, createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } })
+// the Admin UI offers create and delete buttons only to those the API would let through
+const adminManaged = { hideCreate: (args: { session?: unknown }) => !isAdmin(args), hideDelete: (args: { session?: unknown }) => !isAdmin(args) }
+const authored = { hideCreate: (args: { session?: unknown }) => !permissions.canAuthor(args), hideDelete: (args: { session?: unknown }) => !permissions.canAuthor(args) }
 const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } }
 const reportLink = (ref: string) =>
   relationship({ ref, ui: { label: '报告', hideCreate: true } })
 
 export const lists = {
   Department: list({
-    ui: { label: '部门', singular: '部门', plural: '部门', path: 'departments', labelField: 'name', listView: { initialColumns: ['name', 'code', 'parent'] } },
+    ui: { label: '部门', singular: '部门', plural: '部门', path: 'departments', labelField: 'name', ...adminManaged, listView: { initialColumns: ['name', 'code', 'parent'] } },
     graphql: { description: 'Department (部门): an organisation unit that writes one summary a year' },
     access: {
       operation: { query: isSignedIn, create: isAdmin, update: isAdmin, delete: isAdmin },
@@ -73,7 +76,7 @@ export const lists = {
   }),
 
   User: list({
-    ui: { label: '用户', singular: '用户', plural: '用户', path: 'users', listView: { initialColumns: ['name', 'email', 'role', 'departments'] } },
+    ui: { label: '用户', singular: '用户', plural: '用户', path: 'users', ...adminManaged, listView: { initialColumns: ['name', 'email', 'role', 'departments'] } },
     graphql: { description: 'User (用户) with one role' },
     access: {
       operation: { query: isSignedIn, create: isAdmin, update: isSignedIn, delete: isAdmin },
@@ -110,6 +113,7 @@ export const lists = {
       singular: '报告',
       plural: '报告',
       path: 'reports',
+      ...authored,
       labelField: 'title',
       listView: { initialColumns: ['title', 'department', 'year', 'kind', 'status', 'updatedAt'], initialSort: { field: 'year', direction: 'DESC' } },
     },
@@ -184,6 +188,7 @@ export const lists = {
       singular: '章节',
       plural: '章节',
       path: 'sections',
+      ...authored,
       labelField: 'heading',
       listView: { initialColumns: ['heading', 'report', 'position', 'charCount'], initialSort: { field: 'position', direction: 'ASC' } },
     },
@@ -271,7 +276,7 @@ export const lists = {
   }),
 
   Review: list({
-    ui: { label: '审核', singular: '审核', plural: '审核', path: 'reviews', hideCreate: true, listView: { initialColumns: ['report', 'decision', 'reviewer', 'createdAt'] } },
+    ui: { label: '审核', singular: '审核', plural: '审核', path: 'reviews', hideCreate: true, hideDelete: true, listView: { initialColumns: ['report', 'decision', 'reviewer', 'createdAt'] } },
     graphql: { description: 'Review (审核): a head’s decision and comment on a revision' },
     access: {
       operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
@@ -297,7 +302,7 @@ export const lists = {
   }),
 
   Comment: list({
-    ui: { label: '批注', singular: '批注', plural: '批注', path: 'comments', labelField: 'body', listView: { initialColumns: ['report', 'section', 'quote', 'body', 'resolved', 'author'] } },
+    ui: { label: '批注', singular: '批注', plural: '批注', path: 'comments', hideDelete: true, hideCreate: (args: { session?: unknown }) => !permissions.canComment(args), labelField: 'body', listView: { initialColumns: ['report', 'section', 'quote', 'body', 'resolved', 'author'] } },
     graphql: { description: 'Comment (批注) anchored to a section and a quoted passage' },
     access: {
       operation: { query: isSignedIn, create: permissions.canComment, update: permissions.canComment, delete: denyAll },
@@ -351,7 +356,7 @@ export const lists = {
   }),
 
   OutboundEmail: list({
-    ui: { label: '外发邮件', singular: '外发邮件', plural: '外发邮件', path: 'outbound-emails', hideCreate: true, listView: { initialColumns: ['subject', 'to', 'status', 'attempts', 'createdAt'] } },
+    ui: { label: '外发邮件', singular: '外发邮件', plural: '外发邮件', path: 'outbound-emails', hideCreate: true, hideDelete: true, hideNavigation: (args: { session?: unknown }) => !isAdmin(args), listView: { initialColumns: ['subject', 'to', 'status', 'attempts', 'createdAt'] } },
     graphql: { description: 'OutboundEmail (外发邮件): mail queued in the outbox' },
     access: {
       operation: { query: isAdmin, create: denyAll, update: denyAll, delete: denyAll },

@@ -1,0 +1,58 @@
+// Runs the real app (keystone start, built by scripts/build.ts) on a free loopback port.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { ensureBuilt } from '../../scripts/build'
+
+const ROOT = path.resolve(__dirname, '../..')
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+export type RunningApp = { url: string; stop: () => Promise<void>; output: () => string }
+
+export async function startApp(databaseUrl: string): Promise<RunningApp> {
+  await ensureBuilt()
+  const port = await freePort()
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/@keystone-6/core/bin/cli.js'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: 'test-secret-'.padEnd(48, 'x'), KEYSTONE_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', chunk => (output += chunk))
+  child.stderr?.on('data', chunk => (output += chunk))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start in 90 s:\n${output}`)), 90_000)
+    const check = setInterval(() => {
+      if (output.includes('Server listening')) {
+        clearTimeout(timer)
+        clearInterval(check)
+        resolve()
+      }
+    }, 100)
+    child.once('exit', code => {
+      clearTimeout(timer)
+      clearInterval(check)
+      reject(new Error(`app exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: () =>
+      new Promise(resolve => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
