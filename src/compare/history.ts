@@ -1,0 +1,96 @@
+// compareWithHistory: for each sentence of a draft, the earliest earlier year it appears in
+// (word for word after normalisation, or as a near copy), so a view can colour text by age.
+// Each earlier report is fingerprinted once (sentence keys and 8-gram hashes) and cached by
+// content, so ten or twenty years cost little more than one.
+import { resolveNormalizeOptions, optionsKey, type NormalizeOptions, type ResolvedNormalizeOptions } from './normalize'
+import { prepareText } from './prepare'
+import { forEachGram } from './text-diff'
+import type { HistoryReport, HistoryResult, ReportInput, SentenceOrigin } from './types'
+
+const GRAM = 8
+const SIMILAR = 0.6
+const MIN_SENTENCE_CHARS = 4
+
+export type ReportFingerprint = { sentences: Set<string>; grams: Set<number>; normLength: number }
+
+const fingerprints = new Map<string, ReportFingerprint>()
+
+function contentKey(report: ReportInput, options: ResolvedNormalizeOptions): string {
+  return optionsKey(options) + '\u0000' + report.sections.map(s => s.text).join('\u0001')
+}
+
+/** Sentence keys and 8-gram hashes of a report (cached by content). */
+export function fingerprintReport(report: ReportInput, options: NormalizeOptions = {}): ReportFingerprint {
+  const resolved = resolveNormalizeOptions(options)
+  const key = contentKey(report, resolved)
+  const hit = fingerprints.get(key)
+  if (hit) return hit
+  const sentences = new Set<string>()
+  const grams = new Set<number>()
+  let normLength = 0
+  for (const section of report.sections) {
+    for (const s of prepareText(section.text, resolved).sentences) {
+      normLength += s.key.length
+      if (s.key.length >= MIN_SENTENCE_CHARS) sentences.add(s.key)
+      forEachGram(s.key, GRAM, h => grams.add(h))
+    }
+  }
+  const fingerprint = { sentences, grams, normLength }
+  fingerprints.set(key, fingerprint)
+  if (fingerprints.size > 256) fingerprints.delete(fingerprints.keys().next().value as string)
+  return fingerprint
+}
+
+function containment(key: string, grams: Set<number>): number {
+  let total = 0
+  let found = 0
+  forEachGram(key, GRAM, h => {
+    total++
+    if (grams.has(h)) found++
+  })
+  return total === 0 ? 0 : found / total
+}
+
+export function compareWithHistory(draft: ReportInput, earlier: HistoryReport[], options: NormalizeOptions = {}): HistoryResult {
+  const resolved = resolveNormalizeOptions(options)
+  const years = [...earlier].sort((a, b) => a.year - b.year).map(report => ({ year: report.year, fingerprint: fingerprintReport(report, resolved) }))
+  const perYear = new Map(years.map(y => [y.year, 0]))
+  const sentences: SentenceOrigin[] = []
+  let totalChars = 0
+  let newChars = 0
+  draft.sections.forEach((section, index) => {
+    for (const s of prepareText(section.text, resolved).sentences) {
+      if (!s.key) continue
+      totalChars += s.key.length
+      const origin: SentenceOrigin = { section: index, start: s.start, end: s.end, text: section.text.slice(s.start, s.end), match: 'new', similarity: 0 }
+      const exact = s.key.length >= MIN_SENTENCE_CHARS ? years.filter(y => y.fingerprint.sentences.has(s.key)) : []
+      if (exact.length) {
+        Object.assign(origin, { match: 'exact', similarity: 1, firstYear: exact[0].year, lastYear: exact[exact.length - 1].year })
+        for (const y of exact) perYear.set(y.year, (perYear.get(y.year) ?? 0) + s.key.length)
+      } else if (s.key.length >= GRAM) {
+        const scores = years.map(y => ({ year: y.year, score: containment(s.key, y.fingerprint.grams) }))
+        const similar = scores.filter(x => x.score >= SIMILAR)
+        if (similar.length) {
+          Object.assign(origin, {
+            match: 'similar',
+            similarity: Math.max(...similar.map(x => x.score)),
+            firstYear: similar[0].year,
+            lastYear: similar[similar.length - 1].year,
+          })
+          for (const y of similar) perYear.set(y.year, (perYear.get(y.year) ?? 0) + Math.round(s.key.length * y.score))
+        } else origin.similarity = Math.max(0, ...scores.map(x => x.score))
+      }
+      if (origin.match === 'new') newChars += s.key.length
+      sentences.push(origin)
+    }
+  })
+  return {
+    sentences,
+    years: years.map(y => {
+      const reusedChars = perYear.get(y.year) ?? 0
+      return { year: y.year, reusedChars, similarity: totalChars ? reusedChars / totalChars : 0 }
+    }),
+    newChars,
+    totalChars,
+  }
+}

@@ -1,0 +1,15 @@
+// The comparison engine: pure functions over plain text and plain report objects.
+// No Keystone here; the API and the views call these and render their results.
+//
+//   compareTexts(before, after)          two-level diff with moves, reuse kept, readable ops
+//   compareReports(before, after)        sections aligned across years, per-section diffs,
+//                                        reused passages (8+ chars), figures paired
+//   compareWithHistory(draft, earlier)   the earliest year each draft sentence appears in
+export { compareTexts } from './text-diff'
+export { compareReports } from './reports'
+export { compareWithHistory, fingerprintReport } from './history'
+export { compareFigures } from './figures'
+export { sharedRuns } from './reuse'
+export { clearPreparedCache } from './prepare'
+export { foldText, resolveNormalizeOptions } from './normalize'
+export type * from './types'

@@ -1,0 +1,91 @@
+// Normalisation for matching, never for display: two texts that differ only in width,
+// punctuation style, Traditional vs Simplified characters, white space or converter garbage
+// compare equal. Every output of the engine keeps the original text.
+import { createRequire } from 'node:module'
+
+export type NormalizeOptions = {
+  /** Fold Traditional characters to Simplified (默认开启 / default on). */
+  traditional?: boolean
+  /** Fold punctuation styles: ，/, “”/"" 。/. (default on). */
+  punctuation?: boolean
+  /** Ignore list numbering such as 一、（二）1. at the start of a line or sentence (default off). */
+  numbering?: boolean
+  /** Ignore pinyin garbage after characters: 進(jìn) → 進 (default on). */
+  pinyin?: boolean
+}
+
+export type ResolvedNormalizeOptions = Required<NormalizeOptions>
+
+export function resolveNormalizeOptions(options: NormalizeOptions = {}): ResolvedNormalizeOptions {
+  return {
+    traditional: options.traditional ?? true,
+    punctuation: options.punctuation ?? true,
+    numbering: options.numbering ?? false,
+    pinyin: options.pinyin ?? true,
+  }
+}
+
+export function optionsKey(options: ResolvedNormalizeOptions): string {
+  return `${+options.traditional}${+options.punctuation}${+options.numbering}${+options.pinyin}`
+}
+
+// Traditional → Simplified through OpenCC's tables (opencc-js), one character at a time so
+// that every normalised character still points at one original character.
+type Convert = (text: string) => string
+let toSimplified: Convert | undefined
+function simplifiedConverter(): Convert {
+  if (!toSimplified) {
+    const require = createRequire(__filename)
+    const OpenCC = require('opencc-js/t2cn') as { Converter: (o: { from: string; to: string }) => Convert }
+    toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' })
+  }
+  return toSimplified
+}
+
+const PUNCTUATION: Record<string, string> = {
+  '。': '.', '．': '.', '｡': '.', '、': ',', '，': ',', '﹐': ',',
+  '“': '"', '”': '"', '„': '"', '‟': '"', '〝': '"', '〞': '"', '「': '"', '」': '"', '『': '"', '』': '"', '＂': '"',
+  '‘': "'", '’': "'", '‚': "'", '‛': "'",
+  '【': '[', '〔': '[', '［': '[', '】': ']', '〕': ']', '］': ']',
+  '《': '<', '〈': '<', '》': '>', '〉': '>',
+  '—': '-', '–': '-', '―': '-', '─': '-', '－': '-',
+  '…': '.', '⋯': '.', '～': '~', '〜': '~', '・': '·', '•': '·',
+  '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')',
+}
+
+const cache = new Map<string, string>()
+
+/** The matching form of one character (code point); '' for characters that never count. */
+export function foldChar(ch: string, options: ResolvedNormalizeOptions): string {
+  const key = ch + optionsKey(options)
+  const cached = cache.get(key)
+  if (cached !== undefined) return cached
+  let folded = ch.normalize('NFKC')
+  if (options.traditional && /\p{Script=Han}/u.test(folded)) folded = simplifiedConverter()(folded)
+  if (options.punctuation) folded = [...folded].map(c => PUNCTUATION[c] ?? c).join('')
+  folded = folded.toLowerCase().replace(/\s+/gu, '')
+  if (cache.size > 50_000) cache.clear()
+  cache.set(key, folded)
+  return folded
+}
+
+/** Matching form of a whole string (no ignorable spans removed: see `ignorableSpans`). */
+export function foldText(text: string, options: ResolvedNormalizeOptions): string {
+  let out = ''
+  for (const ch of text) out += foldChar(ch, options)
+  return out
+}
+
+// pinyin annotation right after a Han character: 進(jìn), 藍（lán）
+const PINYIN = /(?<=\p{Script=Han})[(（](?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/gu
+// list numbering at the start of a line or after a sentence end
+const NUMBERING =
+  /(?<=^|[\n。！？；!?;]\s*)(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)[、，,：:．.\s]?|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.](?!\d)|[①-⑳])/gu
+
+/** Character ranges [start, end) in the original that never take part in matching. */
+export function ignorableSpans(text: string, options: ResolvedNormalizeOptions): [number, number][] {
+  const spans: [number, number][] = []
+  if (options.pinyin) for (const m of text.matchAll(PINYIN)) spans.push([m.index, m.index + m[0].length])
+  if (options.numbering) for (const m of text.matchAll(NUMBERING)) spans.push([m.index, m.index + m[0].length])
+  return spans.sort((a, b) => a[0] - b[0])
+}

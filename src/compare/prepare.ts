@@ -1,0 +1,168 @@
+// A text prepared for comparison: sentences, and (lazily) word tokens, each pointing at its
+// original characters and carrying its matching key. Prepared texts are cached by content,
+// so an earlier year compared on every page load is split and segmented once.
+import { foldChar, ignorableSpans, optionsKey, type ResolvedNormalizeOptions } from './normalize'
+
+/** A span [start, end) of the original text and its normalised matching key. */
+export type Span = { start: number; end: number; key: string }
+export type Sentence = Span & { tokens?: Span[] }
+export type PreparedText = {
+  text: string
+  options: ResolvedNormalizeOptions
+  sentences: Sentence[]
+  /** characters that count for matching (length of all keys) */
+  normLength: number
+  ignorable: Uint8Array
+}
+
+// Sentence ends: 。！？；!?; (with closing quotes and brackets after them) and line breaks.
+// Trailing white space belongs to the sentence it follows, so sentences start with text.
+const SENTENCE = /[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)\]】"']*|\n)?[ \t\r\f\v\u00a0\u3000\n]*/gy
+
+export function splitSentences(text: string): [number, number][] {
+  const spans: [number, number][] = []
+  SENTENCE.lastIndex = 0
+  while (SENTENCE.lastIndex < text.length) {
+    const start = SENTENCE.lastIndex
+    const match = SENTENCE.exec(text)
+    if (!match || match[0].length === 0) {
+      // a lone terminator-free character the pattern could not consume (should not happen): take it
+      SENTENCE.lastIndex = start + 1
+      spans.push([start, start + 1])
+      continue
+    }
+    spans.push([start, start + match[0].length])
+  }
+  return spans
+}
+
+/** Normalised key of text[start, end), skipping ignorable characters. */
+export function keyOf(text: string, start: number, end: number, options: ResolvedNormalizeOptions, ignorable: Uint8Array): string {
+  let key = ''
+  let i = start
+  while (i < end) {
+    const code = text.codePointAt(i) as number
+    const width = code > 0xffff ? 2 : 1
+    if (!ignorable[i]) key += foldChar(String.fromCodePoint(code), options)
+    i += width
+  }
+  return key
+}
+
+const CACHE_LIMIT = 128
+const preparedCache = new Map<string, PreparedText>()
+
+export function prepareText(text: string, options: ResolvedNormalizeOptions): PreparedText {
+  const cacheKey = optionsKey(options) + '\u0000' + text
+  const hit = preparedCache.get(cacheKey)
+  if (hit) {
+    // refresh its place in the LRU order
+    preparedCache.delete(cacheKey)
+    preparedCache.set(cacheKey, hit)
+    return hit
+  }
+  const ignorable = new Uint8Array(text.length)
+  for (const [start, end] of ignorableSpans(text, options)) ignorable.fill(1, start, end)
+  let normLength = 0
+  const sentences = splitSentences(text).map(([start, end]) => {
+    const key = keyOf(text, start, end, options, ignorable)
+    normLength += key.length
+    return { start, end, key }
+  })
+  const prepared = { text, options, sentences, normLength, ignorable }
+  preparedCache.set(cacheKey, prepared)
+  if (preparedCache.size > CACHE_LIMIT) preparedCache.delete(preparedCache.keys().next().value as string)
+  return prepared
+}
+
+/** Forget prepared texts (benchmarks measure cold runs with it). */
+export function clearPreparedCache() {
+  preparedCache.clear()
+}
+
+// ---------- word tokens ----------
+// Numbers stay whole with their unit (10764人, 96.08%, 5000万元, 2.16万名); Latin words whole.
+const NUMBER =
+  /[0-9０-９]+(?:[.,，．][0-9０-９]+)*\s?(?:%|％|‰|[万亿千百十]?(?:元|人次|人|名|个|次|件|家|项|篇|期|场|所|座|户|条|份|平方米|平方公里|公里|千米|米|吨|亩|岁|倍|年|月|日|天|小时|分钟|万|亿|千|百)|[a-zA-Z]+)?/gu
+const SEGMENT_CHUNK = 300
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+
+/** Word tokens of the given sentences, computed once per sentence and kept. */
+export function ensureTokens(prepared: PreparedText, sentenceIndexes: number[]) {
+  const todo = sentenceIndexes.filter(i => !prepared.sentences[i].tokens)
+  // Intl.Segmenter is quadratic in input length on Node 20: feed it chunks of a few
+  // hundred characters, always cut at sentence ends.
+  let group: number[] = []
+  let groupLength = 0
+  const flush = () => {
+    if (group.length) tokenizeGroup(prepared, group)
+    group = []
+    groupLength = 0
+  }
+  for (const index of todo) {
+    const s = prepared.sentences[index]
+    const contiguous = group.length && prepared.sentences[group[group.length - 1]].end === s.start
+    if (!contiguous || groupLength + (s.end - s.start) > SEGMENT_CHUNK) flush()
+    group.push(index)
+    groupLength += s.end - s.start
+  }
+  flush()
+}
+
+function tokenizeGroup(prepared: PreparedText, group: number[]) {
+  const { text, options, ignorable } = prepared
+  const first = prepared.sentences[group[0]]
+  const last = prepared.sentences[group[group.length - 1]]
+  const chunk = text.slice(first.start, last.end)
+  const numbers: [number, number][] = [...chunk.matchAll(NUMBER)].map(m => [first.start + m.index, first.start + m.index + m[0].length])
+  const cuts = group.map(i => prepared.sentences[i].end)
+
+  // raw pieces: segmenter output, numbers merged whole, cut at sentence ends
+  const pieces: [number, number][] = []
+  let covered = first.start
+  const push = (start: number, end: number) => {
+    for (const cut of cuts) {
+      if (cut > start && cut < end) {
+        pieces.push([start, cut])
+        start = cut
+      }
+    }
+    pieces.push([start, end])
+    covered = end
+  }
+  let n = 0
+  for (const { index, segment } of segmenter.segment(chunk)) {
+    const end = first.start + index + segment.length
+    if (end <= covered) continue
+    const start = Math.max(first.start + index, covered)
+    while (n < numbers.length && numbers[n][1] <= start) n++
+    const number = numbers[n]
+    if (number && number[0] < end) {
+      if (number[0] > start) push(start, number[0])
+      push(Math.max(number[0], start), Math.max(end, number[1]))
+    } else push(start, end)
+  }
+
+  let p = 0
+  for (const index of group) {
+    const sentence = prepared.sentences[index]
+    const tokens: Span[] = []
+    while (p < pieces.length && pieces[p][0] < sentence.end) {
+      const [start, rawEnd] = pieces[p++]
+      const end = Math.min(rawEnd, sentence.end)
+      if (end <= start) continue
+      const key = keyOf(text, start, end, options, ignorable)
+      const previous = tokens[tokens.length - 1]
+      // white space and ignorable garbage ride along with the token before them
+      if (key === '' && previous) previous.end = end
+      else if (previous && previous.key === '' ) {
+        previous.end = end
+        previous.key = key
+      } else tokens.push({ start, end, key })
+    }
+    if (tokens.length === 0) tokens.push({ start: sentence.start, end: sentence.end, key: sentence.key })
+    tokens[tokens.length - 1].end = sentence.end
+    tokens[0].start = sentence.start
+    sentence.tokens = tokens
+  }
+}

@@ -1,0 +1,312 @@
+// compareReports: section alignment across years, then a text diff per aligned group,
+// moves across sections, reused passages and figures.
+//
+// Sections are matched in three passes, each only over what is still unmatched:
+//   1. stable key (kept by the editor when a heading is reworded)
+//   2. heading text without numbering (renumbered or reordered sections)
+//   3. content overlap (renamed sections)
+// then an unmatched section whose text mostly lies inside a matched one joins it as a split
+// (one before, several after) or a merge (several before, one after).
+import { foldText, type ResolvedNormalizeOptions } from './normalize'
+import { prepareText, type PreparedText } from './prepare'
+import { compareFigures } from './figures'
+import { mappedKey, sharedRuns, type MappedText } from './reuse'
+import { diffPrepared, forEachGram, resolveCompareOptions, type ResolvedCompareOptions } from './text-diff'
+import type { CompareOptions, DiffOp, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
+
+const HEADING_MATCH = 0.6
+const CONTENT_MATCH = 0.3
+const PART_OF = 0.5
+const GRAM = 4
+
+const NUMBERING =
+  /^(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)|[一二三四五六七八九十]{1,3}[、．.,]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.,])\s*/u
+
+function headingKey(heading: string, options: ResolvedNormalizeOptions): string {
+  return foldText(heading.trim().replace(NUMBERING, ''), options).replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+function gramsOf(prepared: PreparedText): Set<number> {
+  const set = new Set<number>()
+  for (const s of prepared.sentences) forEachGram(s.key, GRAM, h => set.add(h))
+  return set
+}
+
+function overlap(a: Set<number>, b: Set<number>): { dice: number; aInB: number; bInA: number } {
+  if (a.size === 0 || b.size === 0) return { dice: 0, aInB: 0, bInA: 0 }
+  let shared = 0
+  const [small, large] = a.size < b.size ? [a, b] : [b, a]
+  for (const g of small) if (large.has(g)) shared++
+  return { dice: (2 * shared) / (a.size + b.size), aInB: shared / a.size, bInA: shared / b.size }
+}
+
+function bigramDice(a: string, b: string): number {
+  if (a === b) return a ? 1 : 0
+  const grams = (t: string) => new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)))
+  const ga = grams(a)
+  const gb = grams(b)
+  if (!ga.size || !gb.size) return 0
+  let shared = 0
+  for (const g of ga) if (gb.has(g)) shared++
+  return (2 * shared) / (ga.size + gb.size)
+}
+
+type Side = { heading: string; key?: string; prepared: PreparedText; grams: Set<number>; headingKey: string }
+
+function sidesOf(report: ReportInput, options: ResolvedNormalizeOptions): Side[] {
+  return report.sections.map(section => {
+    const prepared = prepareText(section.text, options)
+    return { heading: section.heading, key: section.key || undefined, prepared, grams: gramsOf(prepared), headingKey: headingKey(section.heading, options) }
+  })
+}
+
+type Match = { a: number; b: number; by: SectionMatch }
+
+/** Greedy best-first matching over the still unmatched pairs scoring at least `threshold`. */
+function matchPass(
+  A: Side[],
+  B: Side[],
+  usedA: Set<number>,
+  usedB: Set<number>,
+  by: SectionMatch,
+  score: (a: Side, b: Side) => number,
+  threshold: number
+): Match[] {
+  const candidates: { a: number; b: number; score: number }[] = []
+  A.forEach((sa, a) => {
+    if (usedA.has(a)) return
+    B.forEach((sb, b) => {
+      if (usedB.has(b)) return
+      const value = score(sa, sb)
+      if (value >= threshold) candidates.push({ a, b, score: value - Math.abs(a / A.length - b / B.length) * 0.01 })
+    })
+  })
+  candidates.sort((x, y) => y.score - x.score)
+  const matches: Match[] = []
+  for (const c of candidates) {
+    if (usedA.has(c.a) || usedB.has(c.b)) continue
+    usedA.add(c.a)
+    usedB.add(c.b)
+    matches.push({ a: c.a, b: c.b, by })
+  }
+  return matches
+}
+
+type Group = { before: number[]; after: number[]; by?: SectionMatch }
+
+function alignSections(A: Side[], B: Side[]): Group[] {
+  const usedA = new Set<number>()
+  const usedB = new Set<number>()
+  const matches = [
+    ...matchPass(A, B, usedA, usedB, 'key', (a, b) => (a.key && a.key === b.key ? 1 : 0), 1),
+    ...matchPass(A, B, usedA, usedB, 'heading', (a, b) => (a.headingKey && b.headingKey ? bigramDice(a.headingKey, b.headingKey) : 0), HEADING_MATCH),
+    ...matchPass(A, B, usedA, usedB, 'content', (a, b) => overlap(a.grams, b.grams).dice, CONTENT_MATCH),
+  ]
+  const groups: Group[] = matches.map(m => ({ before: [m.a], after: [m.b], by: m.by }))
+  const groupOfA = new Map(groups.map(g => [g.before[0], g]))
+  const groupOfB = new Map(groups.map(g => [g.after[0], g]))
+  // splits: an unmatched after section mostly made of a matched before section's text
+  B.forEach((sb, b) => {
+    if (usedB.has(b)) return
+    let best: { a: number; part: number } | undefined
+    for (const [a, group] of groupOfA) {
+      if (group.before.length > 1) continue
+      const part = overlap(A[a].grams, sb.grams).bInA
+      if (part >= PART_OF && (!best || part > best.part)) best = { a, part }
+    }
+    if (best) {
+      groupOfA.get(best.a)?.after.push(b)
+      usedB.add(b)
+    }
+  })
+  A.forEach((sa, a) => {
+    if (usedA.has(a)) return
+    let best: { b: number; part: number } | undefined
+    for (const [b, group] of groupOfB) {
+      if (group.after.length > 1) continue
+      const part = overlap(sa.grams, B[b].grams).aInB
+      if (part >= PART_OF && (!best || part > best.part)) best = { b, part }
+    }
+    if (best) {
+      groupOfB.get(best.b)?.before.push(a)
+      usedA.add(a)
+    }
+  })
+  for (const group of groups) {
+    group.before.sort((x, y) => x - y)
+    group.after.sort((x, y) => x - y)
+  }
+  B.forEach((_, b) => !usedB.has(b) && groups.push({ before: [], after: [b] }))
+  A.forEach((_, a) => !usedA.has(a) && groups.push({ before: [a], after: [] }))
+  return orderGroups(groups)
+}
+
+/** Rows in the order of the later report; a dropped section follows its earlier neighbour. */
+function orderGroups(groups: Group[]): Group[] {
+  const placed = groups.filter(g => g.after.length).sort((x, y) => x.after[0] - y.after[0])
+  for (const dropped of groups.filter(g => !g.after.length).sort((x, y) => x.before[0] - y.before[0])) {
+    const a = dropped.before[0]
+    // after the row holding the closest earlier before-section
+    let at = 0
+    placed.forEach((g, index) => {
+      if (g.before.some(x => x < a)) at = index + 1
+    })
+    placed.splice(at, 0, dropped)
+  }
+  return placed
+}
+
+/** Rows whose before-sections are out of order relative to the rest (not in the longest increasing run). */
+function reorderedRows(groups: Group[]): Set<number> {
+  const rows = groups.map((g, index) => ({ index, a: g.before[0] })).filter(r => r.a !== undefined && groups[r.index].after.length)
+  const best = rows.map(() => 1)
+  const prev = rows.map(() => -1)
+  for (let x = 0; x < rows.length; x++) {
+    for (let y = 0; y < x; y++) {
+      if (rows[y].a < rows[x].a && best[y] + 1 > best[x]) {
+        best[x] = best[y] + 1
+        prev[x] = y
+      }
+    }
+  }
+  const inOrder = new Set<number>()
+  let end = best.indexOf(Math.max(0, ...best))
+  while (end >= 0) {
+    inOrder.add(rows[end].index)
+    end = prev[end]
+  }
+  return new Set(rows.filter(r => !inOrder.has(r.index)).map(r => r.index))
+}
+
+function joinedText(sides: Side[], indexes: number[]): string {
+  return indexes.map(i => sides[i].prepared.text).join('\n')
+}
+
+function kindOf(group: Group, diff: TextDiff, A: Side[], B: Side[]): SectionPair['kind'] {
+  if (!group.before.length) return 'added'
+  if (!group.after.length) return 'dropped'
+  if (group.after.length > 1) return 'split'
+  if (group.before.length > 1) return 'merged'
+  const renamed = A[group.before[0]].headingKey !== B[group.after[0]].headingKey
+  if (renamed) return 'renamed'
+  return diff.ops.every(op => op.op === 'equal') ? 'same' : 'changed'
+}
+
+/** Deleted and inserted passages in different sections with the same normalised text are moves. */
+function crossSectionMoves(pairs: SectionPair[], options: ResolvedCompareOptions, counter: { next: number }) {
+  const inserted = new Map<string, { op: DiffOp; pair: SectionPair }[]>()
+  for (const pair of pairs) {
+    for (const op of pair.diff.ops) {
+      if (op.op !== 'insert' || op.moveId) continue
+      const key = foldText(op.after, options.normalize)
+      if (key.length < options.minMoveChars) continue
+      inserted.set(key, [...(inserted.get(key) ?? []), { op, pair }])
+    }
+  }
+  for (const pair of pairs) {
+    for (const op of pair.diff.ops) {
+      if (op.op !== 'delete' || op.moveId) continue
+      const key = foldText(op.before, options.normalize)
+      const candidates = inserted.get(key)
+      const index = candidates?.findIndex(c => c.pair !== pair) ?? -1
+      if (!candidates || index < 0) continue
+      const [match] = candidates.splice(index, 1)
+      const id = `move-${counter.next++}`
+      ;(op as { moveId?: string }).moveId = id
+      ;(match.op as { moveId?: string }).moveId = id
+      pair.diff.stats.deletedChars -= key.length
+      match.pair.diff.stats.insertedChars -= key.length
+      match.pair.diff.stats.movedChars += key.length
+      pair.diff.stats.moves++
+      match.pair.diff.stats.moves++
+    }
+  }
+}
+
+function locate(mapped: MappedText, offsets: number[], start: number, length: number) {
+  // `offsets` holds where each section starts in the joined normalised text
+  let section = 0
+  while (section + 1 < offsets.length && offsets[section + 1] <= start) section++
+  return { section, start: mapped.start[start], end: mapped.end[start + length - 1] }
+}
+
+/** Joined normalised text of all sections with a separator that never matches the other side. */
+function joinedMapped(sides: Side[], separator: string) {
+  const parts = sides.map(s => mappedKey(s.prepared))
+  const offsets: number[] = []
+  let key = ''
+  const start: number[] = []
+  const end: number[] = []
+  parts.forEach(part => {
+    offsets.push(key.length)
+    key += part.key + separator
+    start.push(...part.start, -1)
+    end.push(...part.end, -1)
+  })
+  return { mapped: { key, start: Int32Array.from(start), end: Int32Array.from(end) }, offsets }
+}
+
+function reusedPassages(A: Side[], B: Side[], minLength: number): ReusedPassage[] {
+  const a = joinedMapped(A, '\u0001')
+  const b = joinedMapped(B, '\u0002')
+  return sharedRuns(a.mapped.key, b.mapped.key, minLength).map(run => {
+    const before = locate(a.mapped, a.offsets, run.aStart, run.length)
+    const after = locate(b.mapped, b.offsets, run.bStart, run.length)
+    return { text: B[after.section].prepared.text.slice(after.start, after.end), length: run.length, before, after }
+  })
+}
+
+export function compareReports(before: ReportInput, after: ReportInput, options: CompareOptions = {}): ReportDiff {
+  const resolved = resolveCompareOptions(options)
+  const A = sidesOf(before, resolved.normalize)
+  const B = sidesOf(after, resolved.normalize)
+  const groups = alignSections(A, B)
+  const reordered = reorderedRows(groups)
+  const counter = { next: 1 }
+  const sections: SectionPair[] = groups.map((group, index) => {
+    const aPrepared = group.before.length === 1 ? A[group.before[0]].prepared : prepareText(joinedText(A, group.before), resolved.normalize)
+    const bPrepared = group.after.length === 1 ? B[group.after[0]].prepared : prepareText(joinedText(B, group.after), resolved.normalize)
+    const diff = diffPrepared(aPrepared, bPrepared, resolved, counter)
+    return {
+      before: group.before,
+      after: group.after,
+      kind: kindOf(group, diff, A, B),
+      matchedBy: group.by,
+      reordered: reordered.has(index),
+      headingBefore: group.before.length ? group.before.map(i => A[i].heading).join(' / ') : undefined,
+      headingAfter: group.after.length ? group.after.map(i => B[i].heading).join(' / ') : undefined,
+      similarity: group.before.length && group.after.length ? diff.similarity : 0,
+      diff,
+    }
+  })
+  crossSectionMoves(sections, resolved, counter)
+
+  const totalBefore = A.reduce((n, s) => n + s.prepared.normLength, 0)
+  const totalAfter = B.reduce((n, s) => n + s.prepared.normLength, 0)
+  const matched = sections.reduce((n, s) => n + s.diff.stats.equalChars + s.diff.stats.movedChars, 0)
+  const reused = reusedPassages(A, B, resolved.minMoveChars)
+  const titleDiff =
+    before.title !== undefined || after.title !== undefined
+      ? diffPrepared(prepareText(before.title ?? '', resolved.normalize), prepareText(after.title ?? '', resolved.normalize), resolved, counter)
+      : undefined
+  return {
+    sections,
+    similarity: totalBefore + totalAfter === 0 ? 1 : Math.min(1, (2 * matched) / (totalBefore + totalAfter)),
+    title: titleDiff,
+    reused,
+    figures: compareFigures(
+      before.sections.map(s => ({ text: s.text, key: s.key })),
+      after.sections.map(s => ({ text: s.text, key: s.key })),
+      resolved.normalize
+    ),
+    stats: {
+      sectionsBefore: A.length,
+      sectionsAfter: B.length,
+      added: sections.filter(s => s.kind === 'added').length,
+      dropped: sections.filter(s => s.kind === 'dropped').length,
+      changed: sections.filter(s => s.kind !== 'same' && s.kind !== 'added' && s.kind !== 'dropped').length,
+      unchanged: sections.filter(s => s.kind === 'same').length,
+      reusedChars: reused.reduce((n, r) => n + r.length, 0),
+    },
+  }
+}

@@ -1,0 +1,143 @@
+// Public types of the comparison engine. Results are plain data; renderers never diff again.
+import type { NormalizeOptions } from './normalize'
+
+export type { NormalizeOptions }
+
+export type CompareOptions = {
+  /** How texts are folded before matching (display always keeps the original). */
+  normalize?: NormalizeOptions
+  /** Equal stretches shorter than this many normalised characters between two changes are folded into the change, so output reads in words (default 3). */
+  minEqualChars?: number
+  /** Shortest run of normalised characters reported as a move or reused passage (default 8). */
+  minMoveChars?: number
+}
+
+/**
+ * One step of a diff. `before` is text of the earlier version, `after` of the later one; both
+ * are original text (never normalised). Equal ops carry both, since normalisation may make
+ * `奮進(jìn)` equal `奋进`. A deleted and an inserted op with the same `moveId` are one passage that
+ * moved. No op has empty text.
+ */
+export type DiffOp =
+  | { op: 'equal'; before: string; after: string; moveId?: undefined }
+  | { op: 'delete'; before: string; after?: undefined; moveId?: string }
+  | { op: 'insert'; before?: undefined; after: string; moveId?: string }
+
+export type DiffStats = {
+  /** normalised characters on each side (what matching counts) */
+  beforeChars: number
+  afterChars: number
+  equalChars: number
+  deletedChars: number
+  insertedChars: number
+  /** normalised characters that moved (counted once, on the after side) */
+  movedChars: number
+  moves: number
+  sentencesBefore: number
+  sentencesAfter: number
+}
+
+export type TextDiff = {
+  ops: DiffOp[]
+  /** 0..1: share of normalised characters matched (equal or moved) on both sides */
+  similarity: number
+  stats: DiffStats
+}
+
+/** Where a passage stands: section index and [start, end) in that section's original text. */
+export type TextLocation = { section: number; start: number; end: number }
+
+/** A run of at least `minMoveChars` normalised characters found on both sides. */
+export type ReusedPassage = {
+  text: string
+  length: number
+  before: TextLocation
+  after: TextLocation
+}
+
+export type FigureSide = {
+  /** the number with its unit as written: 10764人, 96.08%, 1.5亿元 */
+  text: string
+  value: number
+  unit: string
+  section: number
+  /** the sentence it stands in (original text) */
+  sentence: string
+}
+
+/** A figure (number with unit and the words before it) paired across two versions. */
+export type FigureChange = {
+  /** context words before the number, normalised: 新引进大学生 */
+  label: string
+  unit: string
+  before?: FigureSide
+  after?: FigureSide
+  /** after − before, when both exist and units match */
+  delta?: number
+  status: 'same' | 'changed' | 'added' | 'removed'
+}
+
+export type ReportInput = {
+  title?: string
+  sections: { key?: string; heading: string; text: string }[]
+}
+
+export type SectionMatch = 'key' | 'heading' | 'content'
+
+/**
+ * One row of a report comparison. `before` and `after` are section indexes; a split has one
+ * before and several after sections, a merge the reverse; added or dropped have one side empty.
+ */
+export type SectionPair = {
+  before: number[]
+  after: number[]
+  kind: 'same' | 'changed' | 'renamed' | 'added' | 'dropped' | 'split' | 'merged'
+  matchedBy?: SectionMatch
+  /** whether the section stands elsewhere in the order than its partner */
+  reordered: boolean
+  headingBefore?: string
+  headingAfter?: string
+  similarity: number
+  diff: TextDiff
+}
+
+export type ReportDiff = {
+  sections: SectionPair[]
+  similarity: number
+  title?: TextDiff
+  reused: ReusedPassage[]
+  figures: FigureChange[]
+  stats: {
+    sectionsBefore: number
+    sectionsAfter: number
+    added: number
+    dropped: number
+    changed: number
+    unchanged: number
+    reusedChars: number
+  }
+}
+
+export type HistoryReport = ReportInput & { year: number; id?: string }
+
+export type SentenceOrigin = {
+  section: number
+  start: number
+  end: number
+  text: string
+  /** earliest year this sentence (or a near copy) appears in; undefined when new */
+  firstYear?: number
+  /** latest earlier year it appears in */
+  lastYear?: number
+  match: 'exact' | 'similar' | 'new'
+  /** 0..1 overlap with the closest earlier sentence */
+  similarity: number
+}
+
+export type HistoryResult = {
+  sentences: SentenceOrigin[]
+  /** per earlier year: how many of the draft's normalised characters appear in it */
+  years: { year: number; reusedChars: number; similarity: number }[]
+  newChars: number
+  totalChars: number
+}

@@ -1,0 +1,317 @@
+// The comparison engine on real summaries, demo years and random edits.
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import fc from 'fast-check'
+import { diffArrays } from 'diff'
+import { compareReports, compareTexts, compareWithHistory, foldText, resolveNormalizeOptions, sharedRuns, type DiffOp, type TextDiff } from '../src/compare'
+import { alignTokens } from '../src/compare/align'
+import { parseSummary, sectionKeyFor } from '../src/text'
+import { CORPUS_DIR } from './text-parse.test'
+
+const DEMO_DIR = path.resolve(__dirname, '../seeds/demo')
+const demoText = (year: number) => readFileSync(path.join(DEMO_DIR, `minghu-${year}.txt`), 'utf8')
+const demoReport = (year: number) => {
+  const parsed = parseSummary(demoText(year))
+  return { year, title: parsed.title, sections: parsed.sections.map(s => ({ ...s, key: sectionKeyFor(s.heading) })) }
+}
+const corpus = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).sort().map(f => ({ name: f, text: readFileSync(path.join(CORPUS_DIR, f), 'utf8') })) : []
+const norm = (text: string) => foldText(text, resolveNormalizeOptions())
+
+function rebuilt(diff: TextDiff) {
+  return {
+    before: diff.ops.filter(o => o.op !== 'insert').map(o => o.before).join(''),
+    after: diff.ops.filter(o => o.op !== 'delete').map(o => o.after).join(''),
+  }
+}
+
+function expectWellFormed(diff: TextDiff, before: string, after: string) {
+  expect(rebuilt(diff)).toEqual({ before, after })
+  for (const op of diff.ops) {
+    if (op.op === 'equal') expect(op.before.length > 0 || op.after.length > 0).toBe(true)
+    if (op.op === 'delete') expect(op.before.length).toBeGreaterThan(0)
+    if (op.op === 'insert') expect(op.after.length).toBeGreaterThan(0)
+  }
+  expect(diff.similarity).toBeGreaterThanOrEqual(0)
+  expect(diff.similarity).toBeLessThanOrEqual(1)
+}
+
+describe.runIf(corpus.length > 1)('reconstruction on every corpus pair', () => {
+  const pairs = corpus.flatMap((a, i) => corpus.slice(i + 1).map(b => [a, b] as const))
+  test.each(pairs.map(([a, b]) => [a.name, b.name, a.text, b.text]))('%s ↔ %s', (_a, _b, before, after) => {
+    expectWellFormed(compareTexts(before, after), before, after)
+    expectWellFormed(compareTexts(after, before), after, before)
+  })
+})
+
+describe('compareTexts', () => {
+  test('identical texts are one equal stretch with similarity 1', () => {
+    const text = demoText(2023)
+    const diff = compareTexts(text, text)
+    expect(diff.ops).toEqual([{ op: 'equal', before: text, after: text }])
+    expect(diff.similarity).toBe(1)
+  })
+
+  test('year over year: figures change as whole numbers with units, unchanged words stay equal', () => {
+    const diff = compareTexts(demoText(2023), demoText(2024))
+    expectWellFormed(diff, demoText(2023), demoText(2024))
+    const changedPairs = diff.ops
+      .map((op, i) => [op, diff.ops[i + 1]] as const)
+      .filter(([a, b]) => a.op === 'delete' && b?.op === 'insert')
+      .map(([a, b]) => `${a.before}→${b!.after}`)
+    expect(changedPairs).toContain('10180人→10764人')
+    expect(changedPairs).toContain('75次→78次')
+    expect(diff.similarity).toBeGreaterThan(0.8)
+  })
+
+  test('no equal fragment shorter than three characters sits between two changes', () => {
+    for (const [a, b] of [[2021, 2022], [2022, 2023], [2023, 2024]]) {
+      const { ops } = compareTexts(demoText(a), demoText(b))
+      ops.forEach((op, i) => {
+        if (op.op !== 'equal' || i === 0 || i === ops.length - 1) return
+        if (ops[i - 1].op !== 'equal' && ops[i + 1].op !== 'equal') expect(norm(op.after).length, JSON.stringify(op)).toBeGreaterThanOrEqual(3)
+      })
+    }
+  })
+
+  test('a paragraph moved elsewhere is reported as one move, not a delete plus an insert', () => {
+    const before = demoText(2023)
+    const paragraph = before.split('\n').find(line => line.startsWith('加强干部教育培训。')) as string
+    const without = before.replace(paragraph + '\n', '')
+    const after = without.replace('五、坚持打铁必须自身硬', paragraph + '\n五、坚持打铁必须自身硬')
+    const diff = compareTexts(before, after)
+    expectWellFormed(diff, before, after)
+    const moved = diff.ops.filter(o => o.moveId)
+    const ids = new Set(moved.map(o => o.moveId))
+    expect(ids.size).toBe(1)
+    expect(moved.filter(o => o.op === 'delete').map(o => o.before).join('')).toBe(paragraph + '\n')
+    expect(moved.filter(o => o.op === 'insert').map(o => o.after).join('')).toBe(paragraph + '\n')
+    expect(diff.stats.moves).toBe(1)
+    expect(diff.stats.deletedChars + diff.stats.insertedChars).toBe(0)
+  })
+
+  test('a phrase reused inside a rewritten sentence stays visible as equal', () => {
+    const before = '全市组织系统坚持以习近平新时代中国特色社会主义思想为指导，扎实推进各项工作。'
+    const after = '今年以来，我们在市委领导下，始终坚持以习近平新时代中国特色社会主义思想为指导，全力以赴抓落实。'
+    const diff = compareTexts(before, after)
+    expectWellFormed(diff, before, after)
+    const equal = diff.ops.filter(o => o.op === 'equal').map(o => o.after).join('|')
+    expect(equal).toContain('坚持以习近平新时代中国特色社会主义思想为指导，')
+  })
+
+  test('Traditional with pinyin garbage equals Simplified when normalising, not otherwise', () => {
+    const traditional = '錨定“兩個先行”奮斗目標，以組織執(zhí)行力增強(qiáng)發(fā)展續(xù)航力。'
+    const simplified = '锚定“两个先行”奋斗目标,以组织执行力增强发展续航力。'
+    const folded = compareTexts(traditional, simplified)
+    expect(folded.ops).toEqual([{ op: 'equal', before: traditional, after: simplified }])
+    expect(folded.similarity).toBe(1)
+    const strict = compareTexts(traditional, simplified, { normalize: { traditional: false } })
+    expect(strict.similarity).toBeLessThan(0.7)
+    expectWellFormed(strict, traditional, simplified)
+  })
+
+  test('full-width, punctuation, white space and line endings fold; numbering folds on request', () => {
+    const a = '一、加强党的建设，提高ＡＢＣ水平。\r\n　　全年培训１２００人次。'
+    const b = '二、加强党的建设,提高ABC水平.\n全年培训1200人次。'
+    const plain = compareTexts(a, b)
+    expect(plain.ops.filter(o => o.op !== 'equal').map(o => o.before ?? o.after)).toEqual(['一', '二'])
+    const ignoring = compareTexts(a, b, { normalize: { numbering: true } })
+    expect(ignoring.ops.every(o => o.op === 'equal')).toBe(true)
+  })
+
+  test('empty, white-space-only, emoji and CJK extension input', () => {
+    expect(compareTexts('', '')).toMatchObject({ ops: [], similarity: 1 })
+    expect(compareTexts('', '新增内容。').ops).toEqual([{ op: 'insert', after: '新增内容。' }])
+    expect(compareTexts('删掉。', '').ops).toEqual([{ op: 'delete', before: '删掉。' }])
+    const ws = compareTexts(' \n\u3000', '\t\r\n')
+    expectWellFormed(ws, ' \n\u3000', '\t\r\n')
+    const a = '𠀋𠀌字在扩展区😀，保持不变。表情👍🏽会变。'
+    const b = '𠀋𠀌字在扩展区😀，保持不变。表情👎🏽会变。'
+    const diff = compareTexts(a, b)
+    expectWellFormed(diff, a, b)
+    expect(diff.ops).toEqual([
+      { op: 'equal', before: '𠀋𠀌字在扩展区😀，保持不变。表情', after: '𠀋𠀌字在扩展区😀，保持不变。表情' },
+      { op: 'delete', before: '👍🏽' },
+      { op: 'insert', after: '👎🏽' },
+      { op: 'equal', before: '会变。', after: '会变。' },
+    ])
+    for (const op of diff.ops) for (const t of [op.before, op.after]) if (t) expect(t.isWellFormed()).toBe(true)
+  })
+
+  test('200,000 characters on each side', () => {
+    const base = demoText(2021) + demoText(2022) + demoText(2023) + demoText(2024)
+    const before = base.repeat(Math.ceil(200_000 / base.length)).slice(0, 200_000)
+    const after = before.replace(/(\d+)人次/g, (_, n) => `${Number(n) + 1}人次`).slice(0, 200_000)
+    const diff = compareTexts(before, after)
+    expectWellFormed(diff, before, after)
+    expect(diff.similarity).toBeGreaterThan(0.95)
+  })
+
+  test('random edits keep the invariant (property test)', () => {
+    const source = demoText(2022)
+    const edit = fc.record({
+      start: fc.nat({ max: source.length }),
+      length: fc.nat({ max: 200 }),
+      insert: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('新增一句话。', '\n', '，', '12.5%', '𠀋😀', '(jìn)', '')),
+    })
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 8 }), edits => {
+        let after = source
+        for (const e of edits) after = after.slice(0, e.start) + e.insert + after.slice(e.start + e.length)
+        const diff = compareTexts(source, after)
+        expectWellFormed(diff, source, after)
+      }),
+      { numRuns: 60 }
+    )
+  })
+})
+
+describe('alignment core', () => {
+  test('typed-array Myers finds edit scripts as short as jsdiff’s (property test)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }), (a, b) => {
+        const hunks = alignTokens(Int32Array.from(a), Int32Array.from(b), a.length + b.length)!
+        const ours = hunks.filter(h => !h.equal).reduce((n, h) => n + (h.aEnd - h.aStart) + (h.bEnd - h.bStart), 0)
+        const theirs = diffArrays(a, b).filter(c => c.added || c.removed).reduce((n, c) => n + c.count, 0)
+        expect(ours).toBe(theirs)
+        // and the hunks really align a with b
+        for (const h of hunks.filter(h => h.equal)) expect(a.slice(h.aStart, h.aEnd)).toEqual(b.slice(h.bStart, h.bEnd))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  test('shared runs: every run of 8+ characters present in both, and nothing else (vs brute force)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁'), maxLength: 60 }), fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁'), maxLength: 60 }), (a, b) => {
+        const runs = sharedRuns(a, b, 8)
+        for (const r of runs) expect(a.slice(r.aStart, r.aStart + r.length)).toBe(b.slice(r.bStart, r.bStart + r.length))
+        // every position of b covered by some shared 8-gram is covered by a reported run
+        for (let i = 0; i + 8 <= b.length; i++) {
+          if (!a.includes(b.slice(i, i + 8))) continue
+          expect(runs.some(r => r.bStart <= i && i + 8 <= r.bStart + r.length)).toBe(true)
+        }
+      }),
+      { numRuns: 200 }
+    )
+  })
+})
+
+describe('compareReports', () => {
+  test('2021 → 2022: renamed heading matched, reordered section flagged, every section aligned', () => {
+    const diff = compareReports(demoReport(2021), demoReport(2022))
+    expect(diff.sections).toHaveLength(7)
+    const cadres = diff.sections.find(s => s.headingAfter?.startsWith('二、'))!
+    expect(cadres).toMatchObject({ kind: 'renamed', matchedBy: 'heading', before: [2], after: [2] })
+    const talent = diff.sections.find(s => s.headingAfter?.includes('人才是第一资源'))!
+    const base = diff.sections.find(s => s.headingAfter?.includes('大抓基层'))!
+    expect(talent.before).toEqual([4])
+    expect(base.before).toEqual([3])
+    expect(talent.reordered || base.reordered).toBe(true)
+    expect(diff.stats).toMatchObject({ added: 0, dropped: 0, sectionsBefore: 7, sectionsAfter: 7 })
+    for (const s of diff.sections) {
+      const before = s.before.map(i => demoReport(2021).sections[i].text).join('\n')
+      const after = s.after.map(i => demoReport(2022).sections[i].text).join('\n')
+      expect(rebuilt(s.diff)).toEqual({ before, after })
+    }
+  })
+
+  test('added, dropped, split and merged sections', () => {
+    const before = {
+      sections: [
+        { heading: '一、政治建设', text: '坚持以习近平新时代中国特色社会主义思想为指导。全年开展专题学习研讨496场次。' },
+        { heading: '二、干部和人才工作', text: '全年调整市管干部171人次，选派104名年轻干部到一线锻炼。全年新引进大学生10180人，引进高层次人才163名。' },
+        { heading: '三、信息化建设', text: '建成全市党员干部管理信息系统，录入党员信息10.3万条。' },
+        { heading: '四、存在的问题', text: '一是学习不够深入；二是人才总量不足，结构不优。' },
+      ],
+    }
+    const after = {
+      sections: [
+        { heading: '一、政治建设', text: '坚持以习近平新时代中国特色社会主义思想为指导。全年开展专题学习研讨512场次。' },
+        { heading: '二、干部工作', text: '全年调整市管干部188人次，选派112名年轻干部到一线锻炼。' },
+        { heading: '三、人才工作', text: '全年新引进大学生10764人，引进高层次人才171名。' },
+        { heading: '四、基层减负', text: '整治形式主义为基层减负，精简考核指标到40项。' },
+      ],
+    }
+    const diff = compareReports(before, after)
+    const kinds = diff.sections.map(s => [s.kind, s.before, s.after])
+    expect(kinds).toEqual([
+      ['same', [0], [0]].map((x, i) => (i === 0 ? 'changed' : x)),
+      ['split', [1], [1, 2]],
+      ['dropped', [2], []],
+      ['dropped', [3], []],
+      ['added', [], [3]],
+    ])
+
+    const merged = compareReports(after, before)
+    expect(merged.sections.map(s => [s.kind, s.before, s.after])).toContainEqual(['merged', [1, 2], [1]])
+    expect(merged.stats).toMatchObject({ added: 2, dropped: 1 })
+  })
+
+  test('figures are paired with their context and change', () => {
+    const diff = compareReports(demoReport(2023), demoReport(2024))
+    const find = (label: string) => diff.figures.find(f => f.label.endsWith(label))
+    expect(find('新引进大学生')).toMatchObject({ status: 'changed', delta: 584, before: { text: '10180人' }, after: { text: '10764人' } })
+    expect(find('部务会议传达学习')).toMatchObject({ status: 'changed', delta: 3, unit: '次' })
+    expect(find('群众满意率达到')).toMatchObject({ status: 'changed', delta: 0.3, unit: '%' })
+    expect(diff.figures.some(f => f.status === 'added' && f.after?.text === '186场')).toBe(true)
+    expect(diff.figures.filter(f => f.after?.text.endsWith('年')).every(f => f.label)).toBe(true)
+  })
+
+  test('reused passages are 8+ normalised characters and point at the same text on both sides', () => {
+    const before = demoReport(2023)
+    const after = demoReport(2024)
+    const diff = compareReports(before, after)
+    expect(diff.reused.length).toBeGreaterThan(20)
+    for (const r of diff.reused) {
+      expect(r.length).toBeGreaterThanOrEqual(8)
+      const a = before.sections[r.before.section].text.slice(r.before.start, r.before.end)
+      const b = after.sections[r.after.section].text.slice(r.after.start, r.after.end)
+      expect(norm(a)).toBe(norm(b))
+      expect(b).toBe(r.text)
+    }
+  })
+
+  test('a passage moved to another section is a move across sections', () => {
+    const before = demoReport(2023)
+    const after = structuredClone(demoReport(2023))
+    const moved = '严守组工纪律。'
+    const source = after.sections.findIndex(s => s.text.includes(moved))
+    const line = after.sections[source].text.split('\n').find(l => l.startsWith(moved))!
+    after.sections[source].text = after.sections[source].text.replace(line + '\n', '')
+    after.sections[1].text += '\n' + line
+    const diff = compareReports(before, after)
+    const ids = diff.sections.flatMap(s => s.diff.ops.filter(o => o.moveId).map(o => `${o.op}:${o.moveId}`))
+    const deletes = ids.filter(i => i.startsWith('delete')).map(i => i.split(':')[1])
+    const inserts = ids.filter(i => i.startsWith('insert')).map(i => i.split(':')[1])
+    expect(deletes.length).toBeGreaterThan(0)
+    expect(deletes.every(id => inserts.includes(id))).toBe(true)
+    expect(diff.similarity).toBeGreaterThan(0.99)
+  })
+})
+
+describe('compareWithHistory', () => {
+  test('each sentence of 2024 is dated to the year it first appeared', () => {
+    const result = compareWithHistory(demoReport(2024), [demoReport(2023), demoReport(2021), demoReport(2022)])
+    const origin = (start: string) => result.sentences.find(s => s.text.startsWith(start))!
+    expect(origin('严格落实“第一议题”制度。')).toMatchObject({ match: 'exact', firstYear: 2021, lastYear: 2023 })
+    expect(origin('推进小区党建全覆盖。')).toMatchObject({ match: 'exact', firstYear: 2022 })
+    expect(origin('加强新就业群体党建。')).toMatchObject({ firstYear: 2023 })
+    expect(origin('扎实开展党纪学习教育。')).toMatchObject({ match: 'new' })
+    const figures = origin('加大人才引进力度。全年新引进大学生') ?? result.sentences.find(s => s.text.includes('全年新引进大学生10764人'))!
+    expect(figures.match).not.toBe('exact')
+    expect(result.years.map(y => y.year)).toEqual([2021, 2022, 2023])
+    expect(result.years[2].similarity).toBeGreaterThan(result.years[0].similarity)
+    expect(result.newChars).toBeGreaterThan(0)
+    expect(result.newChars).toBeLessThan(result.totalChars / 2)
+  })
+
+  test('a draft compared with no history is all new', () => {
+    const result = compareWithHistory({ sections: [{ heading: '一', text: '全新的一句话。' }] }, [])
+    expect(result.sentences).toMatchObject([{ match: 'new', text: '全新的一句话。' }])
+    expect(result.years).toEqual([])
+  })
+})
+
+// keep DiffOp in the public surface used by the view
+export type { DiffOp }
