@@ -64,12 +64,13 @@ describe('compareTexts', () => {
     expect(diff.similarity).toBeGreaterThan(0.8)
   })
 
-  test('no equal fragment shorter than three characters sits between two changes', () => {
+  test('no equal fragment shorter than three characters sits between two edits (moves are blocks of their own)', () => {
     for (const [a, b] of [[2021, 2022], [2022, 2023], [2023, 2024]]) {
       const { ops } = compareTexts(demoText(a), demoText(b))
       ops.forEach((op, i) => {
         if (op.op !== 'equal' || i === 0 || i === ops.length - 1) return
-        if (ops[i - 1].op !== 'equal' && ops[i + 1].op !== 'equal') expect(norm(op.after).length, JSON.stringify(op)).toBeGreaterThanOrEqual(3)
+        const edit = (o: DiffOp) => o.op !== 'equal' && !o.moveId
+        if (edit(ops[i - 1]) && edit(ops[i + 1])) expect(norm(op.after).length, JSON.stringify(op)).toBeGreaterThanOrEqual(3)
       })
     }
   })
@@ -88,6 +89,22 @@ describe('compareTexts', () => {
     expect(moved.filter(o => o.op === 'insert').map(o => o.after).join('')).toBe(paragraph + '\n')
     expect(diff.stats.moves).toBe(1)
     expect(diff.stats.deletedChars + diff.stats.insertedChars).toBe(0)
+  })
+
+  test('a paragraph moved and edited is a move, with the word diff between its two places', () => {
+    const before = demoText(2023)
+    const paragraph = before.split('\n').find(line => line.startsWith('加强干部教育培训。')) as string
+    const edited = paragraph.replace('66期', '72期').replace('3820人次', '4100人次')
+    const after = before.replace(paragraph + '\n', '').replace('五、坚持打铁必须自身硬', edited + '\n五、坚持打铁必须自身硬')
+    const diff = compareTexts(before, after)
+    expectWellFormed(diff, before, after)
+    expect(diff.moves).toHaveLength(1)
+    const [move] = diff.moves!
+    expect(diff.ops.filter(o => o.moveId === move.id).map(o => o.op).sort()).toEqual(['delete', 'insert'])
+    const changes = move.ops.filter(o => o.op !== 'equal').map(o => o.before ?? o.after)
+    expect(changes).toEqual(['66期', '72期', '3820人次', '4100人次'])
+    expect(move.similarity).toBeGreaterThan(0.8)
+    expect(diff.stats.insertedChars).toBe(9) // 72期 + 4100人次
   })
 
   test('a phrase reused inside a rewritten sentence stays visible as equal', () => {

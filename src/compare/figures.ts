@@ -1,17 +1,22 @@
 // Figures: numbers with their units and the words before them (新引进大学生 10764人), paired
 // across two versions so an archivist sees which figures moved and by how much.
 import { foldText, type ResolvedNormalizeOptions } from './normalize'
-import { splitSentences } from './prepare'
+import { derived, prepareText, splitSentences } from './prepare'
 import type { FigureChange, FigureSide } from './types'
 
 const FIGURE =
   /(?<![0-9０-９.．])([0-9０-９]+(?:[.．][0-9０-９]+)?)\s?(%|％|‰|[万亿千]?(?:元|人次|人|名|个|次|件|家|项|篇|期|场|所|座|户|条|份|平方米|平方公里|公里|千米|米|吨|亩|岁|倍|部|批|支|处|村|万|亿))/gu
 const LABEL_CHARS = 8
 
-type Found = FigureSide & { label: string; sectionKey?: string }
+type Found = FigureSide & { label: string; sectionKey?: string; grams: Set<string> }
 
 function figuresIn(text: string, section: number, options: ResolvedNormalizeOptions, sectionKey?: string): Found[] {
-  const found: Found[] = []
+  const raw = derived(prepareText(text, options), 'figures', () => extractFigures(text, options))
+  return raw.map(f => ({ ...f, section, sectionKey }))
+}
+
+function extractFigures(text: string, options: ResolvedNormalizeOptions): Omit<Found, 'section' | 'sectionKey'>[] {
+  const found: Omit<Found, 'section' | 'sectionKey'>[] = []
   for (const [start, end] of splitSentences(text)) {
     const sentence = text.slice(start, end)
     for (const m of sentence.matchAll(FIGURE)) {
@@ -26,7 +31,7 @@ function figuresIn(text: string, section: number, options: ResolvedNormalizeOpti
         const trail = sentence.slice(m.index + m[0].length).split(/[，,、；;：:。！？!?（(]/u)[0] ?? ''
         label = `${label}…${words(trail).slice(0, LABEL_CHARS - label.length)}`
       }
-      found.push({ text: m[0], value, unit: foldText(m[2], options), section, sentence: sentence.trim(), label, sectionKey })
+      found.push({ text: m[0], value, unit: foldText(m[2], options), sentence: sentence.trim(), label, grams: bigrams(label) })
     }
   }
   return found
@@ -39,10 +44,10 @@ function bigrams(text: string): Set<string> {
   return set
 }
 
-function dice(a: string, b: string): number {
-  if (a === b) return 1
-  const ga = bigrams(a)
-  const gb = bigrams(b)
+function dice(a: Found, b: Found): number {
+  if (a.label === b.label) return 1
+  const ga = a.grams
+  const gb = b.grams
   if (ga.size + gb.size === 0) return 0
   let shared = 0
   for (const g of ga) if (gb.has(g)) shared++
@@ -50,6 +55,12 @@ function dice(a: string, b: string): number {
 }
 
 const PAIR_THRESHOLD = 0.6
+
+function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key)
+  if (!list) map.set(key, (list = []))
+  return list
+}
 
 function side({ text, value, unit, section, sentence }: Found): FigureSide {
   return { text, value, unit, section, sentence }
@@ -63,14 +74,30 @@ export function compareFigures(
 ): FigureChange[] {
   const a = before.flatMap((s, i) => figuresIn(s.text, i, options, s.key))
   const b = after.flatMap((s, i) => figuresIn(s.text, i, options, s.key))
+  // candidates: same unit and the same label first (through an index); the figures left over
+  // are scored by label bigrams within their unit
   const candidates: { i: number; j: number; score: number }[] = []
-  a.forEach((fa, i) =>
-    b.forEach((fb, j) => {
-      if (fa.unit !== fb.unit || !fa.label || !fb.label) return
-      const score = dice(fa.label, fb.label) + (fa.sectionKey && fa.sectionKey === fb.sectionKey ? 0.05 : 0) + (fa.value === fb.value ? 0.01 : 0)
-      if (score >= PAIR_THRESHOLD) candidates.push({ i, j, score })
-    })
-  )
+  const score = (fa: Found, fb: Found) => dice(fa, fb) + (fa.sectionKey && fa.sectionKey === fb.sectionKey ? 0.05 : 0) + (fa.value === fb.value ? 0.01 : 0)
+  const exact = new Map<string, number[]>()
+  a.forEach((fa, i) => fa.label && listAt(exact, fa.unit + '\u0000' + fa.label).push(i))
+  const looseB: number[] = []
+  const exactA = new Set<number>()
+  b.forEach((fb, j) => {
+    const same = fb.label ? exact.get(fb.unit + '\u0000' + fb.label) : undefined
+    if (!same) return fb.label && looseB.push(j)
+    for (const i of same) {
+      candidates.push({ i, j, score: score(a[i], fb) })
+      exactA.add(i)
+    }
+  })
+  const byUnit = new Map<string, number[]>()
+  a.forEach((fa, i) => fa.label && !exactA.has(i) && listAt(byUnit, fa.unit).push(i))
+  for (const j of looseB) {
+    for (const i of byUnit.get(b[j].unit) ?? []) {
+      const value = score(a[i], b[j])
+      if (value >= PAIR_THRESHOLD) candidates.push({ i, j, score: value })
+    }
+  }
   candidates.sort((x, y) => y.score - x.score || x.j - y.j)
   const usedA = new Set<number>()
   const usedB = new Set<number>()

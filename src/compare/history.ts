@@ -19,6 +19,10 @@ function contentKey(report: ReportInput, options: ResolvedNormalizeOptions): str
   return optionsKey(options) + '\u0000' + report.sections.map(s => s.text).join('\u0001')
 }
 
+export function clearFingerprintCache() {
+  fingerprints.clear()
+}
+
 /** Sentence keys and 8-gram hashes of a report (cached by content). */
 export function fingerprintReport(report: ReportInput, options: NormalizeOptions = {}): ReportFingerprint {
   const resolved = resolveNormalizeOptions(options)

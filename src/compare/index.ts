@@ -10,6 +10,15 @@ export { compareReports } from './reports'
 export { compareWithHistory, fingerprintReport } from './history'
 export { compareFigures } from './figures'
 export { sharedRuns } from './reuse'
-export { clearPreparedCache } from './prepare'
+import { clearPreparedCache } from './prepare'
+import { clearFingerprintCache } from './history'
+import { clearAutomatonCache } from './reuse'
+
+/** Forget every cached text analysis (benchmarks use it to measure cold runs). */
+export function clearCompareCaches() {
+  clearPreparedCache()
+  clearFingerprintCache()
+  clearAutomatonCache()
+}
 export { foldText, resolveNormalizeOptions } from './normalize'
 export type * from './types'

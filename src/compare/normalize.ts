@@ -53,19 +53,26 @@ const PUNCTUATION: Record<string, string> = {
   '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')',
 }
 
-const cache = new Map<string, string>()
+const caches = new Map<string, Map<string, string>>()
+
+function cacheFor(options: ResolvedNormalizeOptions): Map<string, string> {
+  const key = optionsKey(options)
+  let cache = caches.get(key)
+  if (!cache) caches.set(key, (cache = new Map()))
+  return cache
+}
 
 /** The matching form of one character (code point); '' for characters that never count. */
 export function foldChar(ch: string, options: ResolvedNormalizeOptions): string {
-  const key = ch + optionsKey(options)
-  const cached = cache.get(key)
+  const cache = cacheFor(options)
+  const cached = cache.get(ch)
   if (cached !== undefined) return cached
   let folded = ch.normalize('NFKC')
   if (options.traditional && /\p{Script=Han}/u.test(folded)) folded = simplifiedConverter()(folded)
   if (options.punctuation) folded = [...folded].map(c => PUNCTUATION[c] ?? c).join('')
   folded = folded.toLowerCase().replace(/\s+/gu, '')
   if (cache.size > 50_000) cache.clear()
-  cache.set(key, folded)
+  cache.set(ch, folded)
   return folded
 }
 

@@ -13,6 +13,8 @@ export type PreparedText = {
   /** characters that count for matching (length of all keys) */
   normLength: number
   ignorable: Uint8Array
+  /** filled on first use by reuse.ts and reports.ts (derived data, cached with the text) */
+  derived: Map<string, unknown>
 }
 
 // Sentence ends: 。！？；!?; (with closing quotes and brackets after them) and line breaks.
@@ -69,10 +71,16 @@ export function prepareText(text: string, options: ResolvedNormalizeOptions): Pr
     normLength += key.length
     return { start, end, key }
   })
-  const prepared = { text, options, sentences, normLength, ignorable }
+  const prepared = { text, options, sentences, normLength, ignorable, derived: new Map<string, unknown>() }
   preparedCache.set(cacheKey, prepared)
   if (preparedCache.size > CACHE_LIMIT) preparedCache.delete(preparedCache.keys().next().value as string)
   return prepared
+}
+
+/** Derived data of a prepared text, computed once and kept as long as the text is cached. */
+export function derived<T>(prepared: PreparedText, name: string, compute: () => T): T {
+  if (!prepared.derived.has(name)) prepared.derived.set(name, compute())
+  return prepared.derived.get(name) as T
 }
 
 /** Forget prepared texts (benchmarks measure cold runs with it). */

@@ -8,7 +8,7 @@
 // then an unmatched section whose text mostly lies inside a matched one joins it as a split
 // (one before, several after) or a merge (several before, one after).
 import { foldText, type ResolvedNormalizeOptions } from './normalize'
-import { prepareText, type PreparedText } from './prepare'
+import { derived, prepareText, type PreparedText } from './prepare'
 import { compareFigures } from './figures'
 import { mappedKey, sharedRuns, type MappedText } from './reuse'
 import { diffPrepared, forEachGram, resolveCompareOptions, type ResolvedCompareOptions } from './text-diff'
@@ -27,9 +27,11 @@ function headingKey(heading: string, options: ResolvedNormalizeOptions): string 
 }
 
 function gramsOf(prepared: PreparedText): Set<number> {
-  const set = new Set<number>()
-  for (const s of prepared.sentences) forEachGram(s.key, GRAM, h => set.add(h))
-  return set
+  return derived(prepared, 'grams4', () => {
+    const set = new Set<number>()
+    for (const s of prepared.sentences) forEachGram(s.key, GRAM, h => set.add(h))
+    return set
+  })
 }
 
 function overlap(a: Set<number>, b: Set<number>): { dice: number; aInB: number; bInA: number } {
@@ -40,23 +42,30 @@ function overlap(a: Set<number>, b: Set<number>): { dice: number; aInB: number; 
   return { dice: (2 * shared) / (a.size + b.size), aInB: shared / a.size, bInA: shared / b.size }
 }
 
-function bigramDice(a: string, b: string): number {
-  if (a === b) return a ? 1 : 0
-  const grams = (t: string) => new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)))
-  const ga = grams(a)
-  const gb = grams(b)
+function bigramSet(text: string): Set<string> {
+  const set = new Set<string>()
+  for (let i = 0; i + 2 <= text.length; i++) set.add(text.slice(i, i + 2))
+  return set
+}
+
+function headingDice(a: Side, b: Side): number {
+  if (!a.headingKey || !b.headingKey) return 0
+  if (a.headingKey === b.headingKey) return 1
+  const ga = a.headingGrams
+  const gb = b.headingGrams
   if (!ga.size || !gb.size) return 0
   let shared = 0
   for (const g of ga) if (gb.has(g)) shared++
   return (2 * shared) / (ga.size + gb.size)
 }
 
-type Side = { heading: string; key?: string; prepared: PreparedText; grams: Set<number>; headingKey: string }
+type Side = { heading: string; key?: string; prepared: PreparedText; grams: Set<number>; headingKey: string; headingGrams: Set<string> }
 
 function sidesOf(report: ReportInput, options: ResolvedNormalizeOptions): Side[] {
   return report.sections.map(section => {
     const prepared = prepareText(section.text, options)
-    return { heading: section.heading, key: section.key || undefined, prepared, grams: gramsOf(prepared), headingKey: headingKey(section.heading, options) }
+    const key = headingKey(section.heading, options)
+    return { heading: section.heading, key: section.key || undefined, prepared, grams: gramsOf(prepared), headingKey: key, headingGrams: bigramSet(key) }
   })
 }
 
@@ -99,7 +108,7 @@ function alignSections(A: Side[], B: Side[]): Group[] {
   const usedB = new Set<number>()
   const matches = [
     ...matchPass(A, B, usedA, usedB, 'key', (a, b) => (a.key && a.key === b.key ? 1 : 0), 1),
-    ...matchPass(A, B, usedA, usedB, 'heading', (a, b) => (a.headingKey && b.headingKey ? bigramDice(a.headingKey, b.headingKey) : 0), HEADING_MATCH),
+    ...matchPass(A, B, usedA, usedB, 'heading', headingDice, HEADING_MATCH),
     ...matchPass(A, B, usedA, usedB, 'content', (a, b) => overlap(a.grams, b.grams).dice, CONTENT_MATCH),
   ]
   const groups: Group[] = matches.map(m => ({ before: [m.a], after: [m.b], by: m.by }))
@@ -233,17 +242,18 @@ function locate(mapped: MappedText, offsets: number[], start: number, length: nu
 /** Joined normalised text of all sections with a separator that never matches the other side. */
 function joinedMapped(sides: Side[], separator: string) {
   const parts = sides.map(s => mappedKey(s.prepared))
+  const length = parts.reduce((n, p) => n + p.key.length + 1, 0)
+  const start = new Int32Array(length).fill(-1)
+  const end = new Int32Array(length).fill(-1)
   const offsets: number[] = []
-  let key = ''
-  const start: number[] = []
-  const end: number[] = []
-  parts.forEach(part => {
-    offsets.push(key.length)
-    key += part.key + separator
-    start.push(...part.start, -1)
-    end.push(...part.end, -1)
-  })
-  return { mapped: { key, start: Int32Array.from(start), end: Int32Array.from(end) }, offsets }
+  let at = 0
+  for (const part of parts) {
+    offsets.push(at)
+    start.set(part.start, at)
+    end.set(part.end, at)
+    at += part.key.length + 1
+  }
+  return { mapped: { key: parts.map(p => p.key + separator).join(''), start, end }, offsets }
 }
 
 function reusedPassages(A: Side[], B: Side[], minLength: number): ReusedPassage[] {

@@ -1,12 +1,16 @@
 // Reused passages: every run of at least k normalised characters that stands on both sides,
 // found with a suffix automaton of the earlier text (linear time, whatever the repetition).
 import { foldChar, type ResolvedNormalizeOptions } from './normalize'
-import type { PreparedText } from './prepare'
+import { derived, type PreparedText } from './prepare'
 
 /** Normalised text with, per normalised character, the original [start, end) it came from. */
 export type MappedText = { key: string; start: Int32Array; end: Int32Array }
 
 export function mappedKey(prepared: PreparedText): MappedText {
+  return derived(prepared, 'mapped', () => computeMappedKey(prepared))
+}
+
+function computeMappedKey(prepared: PreparedText): MappedText {
   const { text, options, ignorable } = prepared
   const chars: string[] = []
   const starts: number[] = []
@@ -78,9 +82,26 @@ class SuffixAutomaton {
  * (the longest match ending at each place, reported where it cannot be extended).
  * Separator characters that occur on one side only keep runs from crossing boundaries.
  */
+const automata = new Map<string, SuffixAutomaton>()
+
+/** Automata of recent earlier texts: comparing a draft with the same years again reuses them. */
+function automatonFor(text: string): SuffixAutomaton {
+  let sam = automata.get(text)
+  if (!sam) {
+    sam = new SuffixAutomaton(text)
+    automata.set(text, sam)
+    if (automata.size > 24) automata.delete(automata.keys().next().value as string)
+  }
+  return sam
+}
+
+export function clearAutomatonCache() {
+  automata.clear()
+}
+
 export function sharedRuns(a: string, b: string, minLength: number): SharedRun[] {
   if (!a || !b) return []
-  const sam = new SuffixAutomaton(a)
+  const sam = automatonFor(a)
   const runs: SharedRun[] = []
   let state = 0
   let length = 0

@@ -8,7 +8,9 @@
 import { alignTokens, internKeys, type Hunk } from './align'
 import { resolveNormalizeOptions } from './normalize'
 import { ensureTokens, prepareText, type PreparedText, type Span } from './prepare'
-import type { CompareOptions, DiffOp, TextDiff } from './types'
+import type { CompareOptions, DiffOp, DiffStats, TextDiff } from './types'
+
+type MoveDetail = { id: string; similarity: number; ops: DiffOp[]; stats: DiffStats }
 
 /** Internal op: ranges into the original texts, and normalised lengths. */
 type Range = [number, number]
@@ -18,7 +20,8 @@ const TOKEN_MYERS_LIMIT = 6000 // tokens on both sides together
 const TOKEN_MAX_EDITS = 1500
 const SMALL_REGION = 400
 const ANCHOR_GRAM = 6
-const NEAR_MOVE_SIMILARITY = 0.6
+const NEAR_MOVE_SIMILARITY = 0.5
+const NEAR_MOVE_FANOUT = 8 // 6-grams found in more sentences than this say nothing
 
 export type ResolvedCompareOptions = {
   normalize: ReturnType<typeof resolveNormalizeOptions>
@@ -54,7 +57,19 @@ export function diffPrepared(A: PreparedText, B: PreparedText, options: Resolved
     }
     ops.push(...changedRegion(A, B, range(hunk.aStart, hunk.aEnd), range(hunk.bStart, hunk.bEnd), moves, options))
   }
-  return finish(A, B, mergeAdjacent(ops))
+  const diff = finish(A, B, mergeAdjacent(ops))
+  const details = nearMoveDetails(A, B, moves, options)
+  for (const detail of details) {
+    // a sentence moved with edits: only its unchanged words count as moved text
+    const { insertedChars, deletedChars } = detail.stats
+    diff.stats.movedChars -= insertedChars
+    diff.stats.insertedChars += insertedChars
+    diff.stats.deletedChars += deletedChars
+  }
+  const total = A.normLength + B.normLength
+  if (details.length) diff.similarity = total === 0 ? 1 : Math.min(1, (2 * (diff.stats.equalChars + diff.stats.movedChars)) / total)
+  diff.moves = details.map(({ id, similarity, ops }) => ({ id, similarity, ops }))
+  return diff
 }
 
 function range(start: number, end: number): number[] {
@@ -72,37 +87,88 @@ function equalSentences(A: PreparedText, B: PreparedText, aStart: number, aEnd: 
 }
 
 // ---------- pass 2: moves ----------
-type Moves = { a: Map<number, string>; b: Map<number, string> }
+/** Moved sentences by index on each side; `near` pairs moved with changes inside (a → b). */
+type Moves = { a: Map<number, string>; b: Map<number, string>; near: Map<number, number> }
+
+/** For each sentence, the changed region it lies in (-1 when aligned as equal). */
+function regionIndex(hunks: Hunk[], length: number, side: 'a' | 'b'): Int32Array {
+  const regions = new Int32Array(length).fill(-1)
+  hunks.forEach((h, index) => {
+    if (h.equal) return
+    const [start, end] = side === 'a' ? [h.aStart, h.aEnd] : [h.bStart, h.bEnd]
+    regions.fill(index, start, end)
+  })
+  return regions
+}
 
 function findMovedSentences(A: PreparedText, B: PreparedText, hunks: Hunk[], minChars: number, counter: { next: number }): Moves {
-  const inserted = new Map<string, number[]>()
-  for (const h of hunks) {
-    if (h.equal) continue
-    for (let j = h.bStart; j < h.bEnd; j++) {
-      const key = B.sentences[j].key
-      if (key.length < minChars) continue
-      const list = inserted.get(key)
-      if (list) list.push(j)
-      else inserted.set(key, [j])
-    }
+  const regionA = regionIndex(hunks, A.sentences.length, 'a')
+  const regionB = regionIndex(hunks, B.sentences.length, 'b')
+  const unpairedA = range(0, A.sentences.length).filter(i => regionA[i] >= 0 && A.sentences[i].key.length >= minChars)
+  const unpairedB = new Set(range(0, B.sentences.length).filter(j => regionB[j] >= 0 && B.sentences[j].key.length >= minChars))
+
+  // exact: the same normalised sentence removed in one place and added in another
+  const byKey = new Map<string, number[]>()
+  for (const j of unpairedB) {
+    const list = byKey.get(B.sentences[j].key)
+    if (list) list.push(j)
+    else byKey.set(B.sentences[j].key, [j])
   }
   const pairs: [number, number][] = []
-  for (const h of hunks) {
-    if (h.equal) continue
-    for (let i = h.aStart; i < h.aEnd; i++) {
-      const candidates = inserted.get(A.sentences[i].key)
-      const j = candidates?.shift()
-      if (j !== undefined) pairs.push([i, j])
+  const near = new Map<number, number>()
+  const rest: number[] = []
+  for (const i of unpairedA) {
+    const list = byKey.get(A.sentences[i].key)
+    const at = list ? list.findIndex(j => regionB[j] !== regionA[i]) : -1
+    if (list && at >= 0) {
+      const [j] = list.splice(at, 1)
+      unpairedB.delete(j)
+      pairs.push([i, j])
+    } else rest.push(i)
+  }
+
+  // near: a long sentence whose 6-grams mostly reappear in one sentence of another region
+  const index = new Map<number, number[]>()
+  const gramCount = new Map<number, number>()
+  for (const j of unpairedB) {
+    if (B.sentences[j].key.length < 2 * minChars) continue
+    let count = 0
+    forEachGram(B.sentences[j].key, ANCHOR_GRAM, hash => {
+      count++
+      const list = index.get(hash)
+      if (!list) index.set(hash, [j])
+      else if (list.length <= NEAR_MOVE_FANOUT && list[list.length - 1] !== j) list.push(j)
+    })
+    gramCount.set(j, count)
+  }
+  for (const i of rest) {
+    const key = A.sentences[i].key
+    if (key.length < 2 * minChars) continue
+    const shared = new Map<number, number>()
+    let count = 0
+    forEachGram(key, ANCHOR_GRAM, hash => {
+      count++
+      const list = index.get(hash)
+      if (!list || list.length > NEAR_MOVE_FANOUT) return
+      for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1)
+    })
+    let best: { j: number; score: number } | undefined
+    for (const [j, n] of shared) {
+      if (!unpairedB.has(j) || regionB[j] === regionA[i]) continue
+      const score = n / Math.min(count, gramCount.get(j) ?? count)
+      if (score >= NEAR_MOVE_SIMILARITY && (!best || score > best.score)) best = { j, score }
+    }
+    if (best) {
+      unpairedB.delete(best.j)
+      pairs.push([i, best.j])
+      near.set(i, best.j)
     }
   }
-  // A moved sentence that stays in its own changed region is no move: the word diff shows it.
-  const regionOf = (index: number, side: 'a' | 'b') =>
-    hunks.findIndex(h => !h.equal && (side === 'a' ? index >= h.aStart && index < h.aEnd : index >= h.bStart && index < h.bEnd))
-  const moves: Moves = { a: new Map(), b: new Map() }
+
+  const moves: Moves = { a: new Map(), b: new Map(), near }
   let previous: [number, number] | undefined
   let id = ''
   for (const [i, j] of pairs.sort((x, y) => x[0] - y[0])) {
-    if (regionOf(i, 'a') === regionOf(j, 'b')) continue
     // consecutive sentences that moved together form one block
     if (!previous || previous[0] !== i - 1 || previous[1] !== j - 1) id = `move-${counter.next++}`
     moves.a.set(i, id)
@@ -110,6 +176,28 @@ function findMovedSentences(A: PreparedText, B: PreparedText, hunks: Hunk[], min
     previous = [i, j]
   }
   return moves
+}
+
+/** The word diff of each moved block that has changes inside (a near-identical sentence in it). */
+function nearMoveDetails(A: PreparedText, B: PreparedText, moves: Moves, options: ResolvedCompareOptions): MoveDetail[] {
+  const changedBlocks = new Set([...moves.near.keys()].map(i => moves.a.get(i) as string))
+  const blocks = new Map<string, { a: number[]; b: number[] }>()
+  for (const [i, id] of moves.a) if (changedBlocks.has(id)) listAt(blocks, id).a.push(i)
+  for (const [j, id] of moves.b) if (changedBlocks.has(id)) listAt(blocks, id).b.push(j)
+  return [...blocks].map(([id, { a, b }]) => {
+    a.sort((x, y) => x - y)
+    b.sort((x, y) => x - y)
+    const ops = foldTinyEqualities(diffSentences(A, B, a, b), options.minEqualChars, options.minMoveChars)
+    const lengths: [number, number] = [a.reduce((n, i) => n + A.sentences[i].key.length, 0), b.reduce((n, j) => n + B.sentences[j].key.length, 0)]
+    const inner = finish(A, B, mergeAdjacent(ops), lengths)
+    return { id, similarity: inner.similarity, ops: inner.ops, stats: inner.stats }
+  })
+}
+
+function listAt(map: Map<string, { a: number[]; b: number[] }>, id: string) {
+  let entry = map.get(id)
+  if (!entry) map.set(id, (entry = { a: [], b: [] }))
+  return entry
 }
 
 // ---------- pass 3: changed regions ----------
@@ -360,10 +448,11 @@ function mergeAdjacent(ops: RawOp[]): RawOp[] {
   return out
 }
 
-function finish(A: PreparedText, B: PreparedText, raw: RawOp[]): TextDiff {
+/** Ops with their text; `lengths` are the normalised sizes compared (default: whole texts). */
+function finish(A: PreparedText, B: PreparedText, raw: RawOp[], lengths: [number, number] = [A.normLength, B.normLength]): TextDiff {
   const stats = {
-    beforeChars: A.normLength,
-    afterChars: B.normLength,
+    beforeChars: lengths[0],
+    afterChars: lengths[1],
     equalChars: 0,
     deletedChars: 0,
     insertedChars: 0,
@@ -393,7 +482,7 @@ function finish(A: PreparedText, B: PreparedText, raw: RawOp[]): TextDiff {
     }
   }
   stats.moves = moveIds.size
-  const total = A.normLength + B.normLength
+  const total = lengths[0] + lengths[1]
   const similarity = total === 0 ? 1 : (2 * (stats.equalChars + stats.movedChars)) / total
   return { ops, similarity: Math.min(1, similarity), stats }
 }

@@ -37,8 +37,13 @@ export type DiffStats = {
   sentencesAfter: number
 }
 
+/** A passage that moved with edits inside it: the word diff between its two places. */
+export type MovedWithChanges = { id: string; similarity: number; ops: DiffOp[] }
+
 export type TextDiff = {
   ops: DiffOp[]
+  /** moves whose two sides differ (after normalisation), with their inner diff */
+  moves?: MovedWithChanges[]
   /** 0..1: share of normalised characters matched (equal or moved) on both sides */
   similarity: number
   stats: DiffStats

@@ -1,0 +1,198 @@
+// npm run bench:compare — speed and reuse recall of the comparison engine, measured in this
+// process against jsdiff's diffChars and diffWords (with Intl.Segmenter). Prints medians and
+// ratios; timings on a shared 2-core machine are noisy, so compare ratios, not absolutes.
+//   --quick   fewer runs and no slow baselines (a smoke run)
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { diffChars, diffWords } from 'diff'
+import { clearCompareCaches, compareReports, compareTexts, compareWithHistory, foldText, resolveNormalizeOptions, type TextDiff } from '../src/compare'
+import { parseSummary, sectionKeyFor } from '../src/text'
+
+const quick = process.argv.includes('--quick')
+const ROOT = path.resolve(__dirname, '..')
+const CORPUS_DIR = path.resolve(ROOT, '../shared/corpus')
+const DEMO = [2021, 2022, 2023, 2024].map(y => readFileSync(path.join(ROOT, `seeds/demo/minghu-${y}.txt`), 'utf8'))
+const CORPUS = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).sort().map(f => readFileSync(path.join(CORPUS_DIR, f), 'utf8')) : []
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+const options = resolveNormalizeOptions()
+
+// ---------- measuring ----------
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function time(fn: () => unknown, runs: number, before?: () => void): number {
+  const samples: number[] = []
+  for (let r = 0; r < runs; r++) {
+    before?.()
+    const start = performance.now()
+    fn()
+    samples.push(performance.now() - start)
+  }
+  return median(samples)
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)).padStart(8) + ' ms'
+const ratio = (base: number, ours: number) => `${(base / ours).toFixed(0)}×`.padStart(7)
+
+// ---------- deterministic inputs ----------
+function rng(seed: number) {
+  let s = seed >>> 0
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32)
+}
+
+/** Edits `share` of the sentences (numbers bumped, words swapped) and moves one paragraph. */
+function revise(text: string, share: number, seed: number): string {
+  const random = rng(seed)
+  const words = ['进一步', '扎实', '全面', '持续', '切实', '深入']
+  const paragraphs = text.split('\n')
+  const edited = paragraphs.map(p =>
+    p.replace(/[^。！？；\n]+[。！？；]/g, sentence => {
+      if (random() >= share) return sentence
+      if (/\d/.test(sentence) && random() < 0.6) return sentence.replace(/\d+/, n => String(Number(n) + 1 + Math.floor(random() * 20)))
+      return words[Math.floor(random() * words.length)] + sentence
+    })
+  )
+  const from = 3 + Math.floor(random() * (edited.length / 3))
+  const [moved] = edited.splice(from, 1)
+  edited.splice(Math.min(edited.length, from + 8 + Math.floor(random() * 10)), 0, moved)
+  return edited.join('\n')
+}
+
+function toSize(parts: string[], size: number): string {
+  let out = ''
+  for (let i = 0; out.length < size; i++) out += parts[i % parts.length] + '\n'
+  return out.slice(0, size)
+}
+
+function reportOf(text: string) {
+  const parsed = parseSummary(text)
+  return { title: parsed.title, sections: parsed.sections.map(s => ({ ...s, key: sectionKeyFor(s.heading) })) }
+}
+
+// ---------- recall of reused passages ----------
+/** After-side normalised positions covered by an 8-gram that also occurs in before (the truth). */
+function reusedPositions(before: string, after: string, k = 8): Set<number> {
+  const a = foldText(before, options)
+  const b = foldText(after, options)
+  const grams = new Set<string>()
+  for (let i = 0; i + k <= a.length; i++) grams.add(a.slice(i, i + k))
+  const covered = new Set<number>()
+  for (let i = 0; i + k <= b.length; i++) if (grams.has(b.slice(i, i + k))) for (let c = i; c < i + k; c++) covered.add(c)
+  return covered
+}
+
+/** After-side normalised positions a diff shows as kept (equal or moved). */
+function keptPositions(parts: { text: string; kept: boolean }[]): Set<number> {
+  const kept = new Set<number>()
+  let at = 0
+  for (const part of parts) {
+    const length = foldText(part.text, options).length
+    if (part.kept) for (let c = at; c < at + length; c++) kept.add(c)
+    at += length
+  }
+  return kept
+}
+
+function recall(truth: Set<number>, kept: Set<number>): number {
+  if (truth.size === 0) return 1
+  let found = 0
+  for (const p of truth) if (kept.has(p)) found++
+  return found / truth.size
+}
+
+/** Kept text of our diff: equal ops, exact moves, and the unchanged words inside moves with edits. */
+function oursKept(diff: TextDiff) {
+  const inner = new Map((diff.moves ?? []).map(m => [m.id, m.ops.filter(o => o.op !== 'delete')]))
+  const parts = diff.ops.filter(o => o.op !== 'delete').flatMap(o => {
+    const detail = o.moveId ? inner.get(o.moveId) : undefined
+    if (!detail) return [{ text: o.after as string, kept: o.op === 'equal' || !!o.moveId }]
+    // conservative: use the inner diff only when it covers exactly this op's text
+    return detail.map(d => d.after).join('') === o.after ? detail.map(d => ({ text: d.after as string, kept: d.op === 'equal' })) : [{ text: o.after as string, kept: false }]
+  })
+  return keptPositions(parts)
+}
+const jsdiffKept = (changes: { value: string; added: boolean; removed: boolean }[]) =>
+  keptPositions(changes.filter(c => !c.removed).map(c => ({ text: c.value, kept: !c.added })))
+
+// ---------- runs ----------
+type Row = { name: string; chars: string; ours: number; oursCold: number; chars_?: number; diffChars?: number; diffWords?: number; recall: number; recallWords?: number }
+
+function pairRow(name: string, before: string, after: string, baselines: boolean, runs: number): Row {
+  const oursCold = time(() => compareTexts(before, after), Math.max(3, Math.min(runs, 7)), clearCompareCaches)
+  const ours = time(() => compareTexts(before, after), runs)
+  const diff = compareTexts(before, after)
+  const truth = reusedPositions(before, after)
+  const row: Row = { name, chars: `${before.length}/${after.length}`, ours, oursCold, recall: recall(truth, oursKept(diff)) }
+  if (baselines) {
+    row.diffChars = time(() => diffChars(before, after), 1)
+    const words = diffWords(before, after, { intlSegmenter: segmenter })
+    row.diffWords = time(() => diffWords(before, after, { intlSegmenter: segmenter }), 1)
+    row.recallWords = recall(truth, jsdiffKept(words))
+  }
+  return row
+}
+
+function printRows(title: string, rows: Row[]) {
+  console.log(`\n${title}`)
+  console.log('  input                         chars        ours(warm)   ours(cold)    diffChars      ×chars    diffWords      ×words   recall ours / words')
+  for (const r of rows) {
+    console.log(
+      `  ${r.name.padEnd(28)}${r.chars.padStart(12)} ${ms(r.ours)} ${ms(r.oursCold)} ${r.diffChars !== undefined ? ms(r.diffChars) : '         —  '} ${r.diffChars !== undefined ? ratio(r.diffChars, r.oursCold) : '      —'} ${r.diffWords !== undefined ? ms(r.diffWords) : '         —  '} ${r.diffWords !== undefined ? ratio(r.diffWords, r.oursCold) : '      —'}   ${(r.recall * 100).toFixed(1)}% / ${r.recallWords !== undefined ? (r.recallWords * 100).toFixed(1) + '%' : '—'}`
+    )
+  }
+}
+
+function main() {
+  const runs = quick ? 5 : 21
+  console.log(`Annals comparison benchmark — Node ${process.version}, median of ${runs} warm runs (cold: caches cleared before each run); ratios use the cold time.`)
+
+  // 1. year over year (demo department) and corpus pairs
+  const yoy = DEMO.slice(1).map((after, i) => pairRow(`demo ${2021 + i}→${2022 + i}`, DEMO[i], after, true, runs))
+  printRows('Year over year (demo department, ~3k characters)', yoy)
+  if (CORPUS.length > 1) {
+    const pairs = CORPUS.flatMap((a, i) => CORPUS.slice(i + 1).map((b, j) => [i, i + 1 + j, a, b] as const))
+    const rows = pairs.map(([i, j, a, b]) => pairRow(`corpus ${i}↔${j}`, a, b, !quick, runs))
+    printRows('Different departments (../shared/corpus pairs)', rows)
+  }
+
+  // 2. near-identical revision of a 13k report
+  const base13k = DEMO.join('\n')
+  const revision = revise(base13k, 0.035, 7)
+  printRows('Near-identical revision (13k characters, 3.5% of sentences edited, one paragraph moved)', [pairRow('revision 13k', base13k, revision, true, runs)])
+
+  // 3. concatenated inputs
+  const sizeRows: Row[] = []
+  for (const size of [20_000, 50_000, 100_000]) {
+    const before = toSize([...DEMO, ...CORPUS], size)
+    sizeRows.push(pairRow(`revision ${size / 1000}k`, before, revise(before, 0.03, size), size <= 20_000 && !quick, quick ? 3 : 7))
+    const dissimilar = toSize([...CORPUS].reverse().concat(DEMO.map(d => d.replace(/明湖/g, '青川'))), size)
+    sizeRows.push(pairRow(`dissimilar ${size / 1000}k`, before, dissimilar, false, quick ? 3 : 5))
+  }
+  printRows('Concatenated inputs (baselines only at 20k: diffWords runs out of memory near 50k, diffChars takes minutes)', sizeRows)
+
+  // 4. a 13k report against one and ten earlier years (section-aligned report comparison)
+  const years: string[] = [base13k]
+  for (let y = 1; y <= 10; y++) years.push(revise(years[y - 1], 0.08, 100 + y))
+  const draft = reportOf(years[10])
+  const earlier = years.slice(0, 10).map((text, i) => ({ ...reportOf(text), year: 2015 + i }))
+  const one = time(() => compareReports(earlier[9], draft), runs)
+  const oneCold = time(() => compareReports(earlier[9], draft), 5, clearCompareCaches)
+  const ten = time(() => earlier.forEach(e => compareReports(e, draft)), quick ? 3 : 11)
+  const tenCold = time(() => earlier.forEach(e => compareReports(e, draft)), 3, clearCompareCaches)
+  const history = time(() => compareWithHistory(draft, earlier), runs)
+  const historyCold = time(() => compareWithHistory(draft, earlier), 5, clearCompareCaches)
+  console.log(`\nReport comparison, 13k-character draft (${draft.sections.length} sections)`)
+  console.log(`  compareReports vs 1 earlier year     warm ${ms(one)}   cold ${ms(oneCold)}   (target < 5 ms)`)
+  console.log(`  compareReports vs 10 earlier years   warm ${ms(ten)}   cold ${ms(tenCold)}   (target < 30 ms)`)
+  console.log(`  compareWithHistory over 10 years     warm ${ms(history)}   cold ${ms(historyCold)}`)
+
+  const yoyRatio = median(yoy.map(r => (r.diffChars as number) / r.oursCold))
+  const recallOurs = median(yoy.map(r => r.recall))
+  const recallWords = median(yoy.map(r => r.recallWords as number))
+  console.log(`\nSummary: year-over-year speed-up vs diffChars (cold) ${yoyRatio.toFixed(0)}× (target ≥ 300×); reuse recall ours ${(recallOurs * 100).toFixed(1)}% vs word-level Myers ${(recallWords * 100).toFixed(1)}%`)
+}
+
+main()
