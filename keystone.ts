@@ -7,6 +7,7 @@ import { createAuth } from '@keystone-6/auth'
 import { lists } from './schema'
 import { databaseTarget, type Provider } from './src/db/database-url'
 import { driverAdapterFor } from './src/db/adapter'
+import { extendGraphqlSchema } from './src/keystone/graphql'
 
 export type AnnalsConfigOptions = {
   /** defaults to DATABASE_URL, else file:./var/annals.db */
@@ -50,7 +51,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
         prismaClientOptions: () => ({ adapter: driverAdapterFor(target) }),
         ...generatedPaths(target.provider),
       },
-      graphql: { schemaPath: 'generated/schema.graphql' },
+      graphql: { schemaPath: 'generated/schema.graphql', extendGraphqlSchema },
       types: { path: 'generated/keystone/types.ts' },
       lists,
       session: statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 }),

@@ -2,7 +2,8 @@
 // The rules themselves live in src/access (who), src/workflow (what is valid) and
 // src/text (document ↔ plain text); hooks here only wire them in.
 
-import { list } from '@keystone-6/core'
+import { gWithContext, list } from '@keystone-6/core'
+import type { KeystoneContext } from '@keystone-6/core/types'
 import { denyAll } from '@keystone-6/core/access'
 import {
   checkbox,
@@ -13,6 +14,7 @@ import {
   select,
   text,
   timestamp,
+  virtual,
 } from '@keystone-6/core/fields'
 import { document } from '@keystone-6/fields-document'
 
@@ -28,6 +30,7 @@ import {
 } from './src/access'
 import { countCharacters, documentToPlainText, sectionKeyFor } from './src/text'
 import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
+import { compareReportForSession } from './src/keystone/comparison'
 import {
   checkReportInput,
   checkSectionInput,
@@ -35,6 +38,8 @@ import {
   claimSectionVersion,
   nextSectionPosition,
 } from './src/keystone/report-hooks'
+
+const g = gWithContext<KeystoneContext>()
 
 const ROLE_LABELS: Record<string, string> = {
   admin: '管理员 Admin',
@@ -179,6 +184,24 @@ export const lists = {
       auditEvents: relationship({ ref: 'AuditEvent.report', many: true, ui: { label: '操作记录', ...readOnly } }),
       createdAt: createdAt(),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
+      comparison: virtual({
+        field: g.field({
+          type: g.JSON,
+          // headline figures against the previous year, shown on the item page with a link to the view
+          async resolve(item, _args, context) {
+            const { summary, primary, cached } = await compareReportForSession(context, { id: String(item.id) })
+            return { reportId: String(item.id), primaryId: primary?.id ?? null, cached, ...summary }
+          },
+        }),
+        ui: {
+          label: '年度比对',
+          description: 'Comparison with earlier years',
+          views: './admin/views/comparison-panel',
+          createView: { fieldMode: 'hidden' },
+          listView: { fieldMode: 'hidden' },
+          itemView: { fieldMode: 'read', fieldPosition: 'sidebar' },
+        },
+      }),
     },
   }),
 

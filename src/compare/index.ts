@@ -21,4 +21,5 @@ export function clearCompareCaches() {
   clearAutomatonCache()
 }
 export { foldText, resolveNormalizeOptions } from './normalize'
+export { contentKey, ResultCache } from './cache'
 export type * from './types'

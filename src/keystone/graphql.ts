@@ -1,0 +1,113 @@
+// GraphQL additions: comparison queries. Resolvers only translate arguments and errors;
+// the work is in comparison.ts (loading with access rules) and src/compare (the engine).
+import { GraphQLError } from 'graphql'
+import { gWithContext } from '@keystone-6/core'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { ComparisonError, compareReportForSession, compareRevisionsForSession } from './comparison'
+
+const g = gWithContext<KeystoneContext>()
+
+const NormalizeInput = g.inputObject({
+  name: 'CompareNormalizeInput',
+  fields: {
+    traditional: g.arg({ type: g.Boolean, description: '繁简折叠 / fold Traditional to Simplified (default true)' }),
+    punctuation: g.arg({ type: g.Boolean, description: '标点折叠 / fold punctuation styles (default true)' }),
+    numbering: g.arg({ type: g.Boolean, description: '忽略编号 / ignore list numbering (default false)' }),
+    pinyin: g.arg({ type: g.Boolean, description: '去除拼音注音 / ignore pinyin garbage (default true)' }),
+  },
+})
+
+const Summary = g.object<{
+  againstYear: number | null
+  againstTitle: string | null
+  similarity: number
+  reusedPassages: number
+  addedSections: number
+  droppedSections: number
+  changedSections: number
+  moves: number
+  figuresChanged: number
+}>()({
+  name: 'ComparisonSummary',
+  fields: {
+    againstYear: g.field({ type: g.Int }),
+    againstTitle: g.field({ type: g.String }),
+    similarity: g.field({ type: g.nonNull(g.Float) }),
+    reusedPassages: g.field({ type: g.nonNull(g.Int) }),
+    addedSections: g.field({ type: g.nonNull(g.Int) }),
+    droppedSections: g.field({ type: g.nonNull(g.Int) }),
+    changedSections: g.field({ type: g.nonNull(g.Int) }),
+    moves: g.field({ type: g.nonNull(g.Int) }),
+    figuresChanged: g.field({ type: g.nonNull(g.Int) }),
+  },
+})
+
+type Payload = { summary: import('./comparison').ComparisonSummary; cached: boolean; result: import('@keystone-6/core/types').JSONValue }
+
+const Comparison = g.object<Payload>()({
+  name: 'ReportComparison',
+  fields: {
+    summary: g.field({ type: g.nonNull(Summary) }),
+    cached: g.field({ type: g.nonNull(g.Boolean), description: 'served from the content-hash cache' }),
+    result: g.field({ type: g.nonNull(g.JSON), description: 'reports compared, section-aligned diff, reused passages, figures and history (see src/compare/types.ts)' }),
+  },
+})
+
+async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof ComparisonError) throw new GraphQLError(error.message, { extensions: { code: error.code } })
+    throw error
+  }
+}
+
+export const extendGraphqlSchema = g.extend(() => ({
+  query: {
+    compareReport: g.field({
+      type: g.nonNull(Comparison),
+      description: '比对报告与往年报告 / Compare a report with earlier reports (default: the same department’s earlier years, newest first)',
+      args: {
+        id: g.arg({ type: g.nonNull(g.ID) }),
+        against: g.arg({ type: g.list(g.nonNull(g.ID)) }),
+        normalize: g.arg({ type: NormalizeInput }),
+        swap: g.arg({ type: g.Boolean }),
+      },
+      resolve: (_, args, context) =>
+        run(async () => {
+          const { cached, summary, ...result } = await compareReportForSession(context, {
+            id: args.id,
+            against: args.against ?? undefined,
+            normalize: cleanNormalize(args.normalize),
+            swap: args.swap,
+          })
+          return { summary, cached, result: { ...result, summary } }
+        }),
+    }),
+    compareRevisions: g.field({
+      type: g.nonNull(Comparison),
+      description: '比对同一报告的两个修订 / Compare two revisions of a report (to: a revision id or "current")',
+      args: {
+        reportId: g.arg({ type: g.nonNull(g.ID) }),
+        from: g.arg({ type: g.ID }),
+        to: g.arg({ type: g.ID }),
+        normalize: g.arg({ type: NormalizeInput }),
+      },
+      resolve: (_, args, context) =>
+        run(async () => {
+          const { cached, summary, ...result } = await compareRevisionsForSession(context, {
+            reportId: args.reportId,
+            from: args.from,
+            to: args.to,
+            normalize: cleanNormalize(args.normalize),
+          })
+          return { summary, cached, result: { ...result, summary } }
+        }),
+    }),
+  },
+}))
+
+function cleanNormalize(input: Record<string, boolean | null | undefined> | null | undefined) {
+  if (!input) return {}
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>
+}
