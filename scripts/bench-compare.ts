@@ -6,12 +6,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { diffChars, diffWords } from 'diff'
 import { clearCompareCaches, compareReports, compareTexts, compareWithHistory, foldText, resolveNormalizeOptions, type TextDiff } from '../src/compare'
-import { parseSummary, sectionKeyFor } from '../src/text'
+import { DEMO_TEXTS as DEMO, elevenYears, reportOf, revise, toSize } from './bench-inputs'
 
 const quick = process.argv.includes('--quick')
 const ROOT = path.resolve(__dirname, '..')
 const CORPUS_DIR = path.resolve(ROOT, '../shared/corpus')
-const DEMO = [2021, 2022, 2023, 2024].map(y => readFileSync(path.join(ROOT, `seeds/demo/minghu-${y}.txt`), 'utf8'))
 const CORPUS = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).sort().map(f => readFileSync(path.join(CORPUS_DIR, f), 'utf8')) : []
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 const options = resolveNormalizeOptions()
@@ -36,41 +35,6 @@ function time(fn: () => unknown, runs: number, before?: () => void): number {
 
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)).padStart(8) + ' ms'
 const ratio = (base: number, ours: number) => `${(base / ours).toFixed(0)}×`.padStart(7)
-
-// ---------- deterministic inputs ----------
-function rng(seed: number) {
-  let s = seed >>> 0
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32)
-}
-
-/** Edits `share` of the sentences (numbers bumped, words swapped) and moves one paragraph. */
-function revise(text: string, share: number, seed: number): string {
-  const random = rng(seed)
-  const words = ['进一步', '扎实', '全面', '持续', '切实', '深入']
-  const paragraphs = text.split('\n')
-  const edited = paragraphs.map(p =>
-    p.replace(/[^。！？；\n]+[。！？；]/g, sentence => {
-      if (random() >= share) return sentence
-      if (/\d/.test(sentence) && random() < 0.6) return sentence.replace(/\d+/, n => String(Number(n) + 1 + Math.floor(random() * 20)))
-      return words[Math.floor(random() * words.length)] + sentence
-    })
-  )
-  const from = 3 + Math.floor(random() * (edited.length / 3))
-  const [moved] = edited.splice(from, 1)
-  edited.splice(Math.min(edited.length, from + 8 + Math.floor(random() * 10)), 0, moved)
-  return edited.join('\n')
-}
-
-function toSize(parts: string[], size: number): string {
-  let out = ''
-  for (let i = 0; out.length < size; i++) out += parts[i % parts.length] + '\n'
-  return out.slice(0, size)
-}
-
-function reportOf(text: string) {
-  const parsed = parseSummary(text)
-  return { title: parsed.title, sections: parsed.sections.map(s => ({ ...s, key: sectionKeyFor(s.heading) })) }
-}
 
 // ---------- recall of reused passages ----------
 /** After-side normalised positions covered by an 8-gram that also occurs in before (the truth). */
@@ -174,8 +138,7 @@ function main() {
   printRows('Concatenated inputs (baselines only at 20k: diffWords runs out of memory near 50k, diffChars takes minutes)', sizeRows)
 
   // 4. a 13k report against one and ten earlier years (section-aligned report comparison)
-  const years: string[] = [base13k]
-  for (let y = 1; y <= 10; y++) years.push(revise(years[y - 1], 0.08, 100 + y))
+  const years = elevenYears()
   const draft = reportOf(years[10])
   const earlier = years.slice(0, 10).map((text, i) => ({ ...reportOf(text), year: 2015 + i }))
   const one = time(() => compareReports(earlier[9], draft), runs)

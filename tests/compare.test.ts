@@ -332,3 +332,12 @@ describe('compareWithHistory', () => {
 
 // keep DiffOp in the public surface used by the view
 export type { DiffOp }
+
+describe('section alignment by content', () => {
+  test('a section whose heading changed beyond recognition but whose text grew is matched', () => {
+    const before = { sections: [{ heading: '一、概况', text: '去年正常的一句话，全年培训干部3200人次。' }] }
+    const after = { sections: [{ heading: '一、总体情况与主要做法（调整）', text: '去年正常的一句话，全年培训干部3560人次。今年新增的一段很长的文字，说明新的做法和成效。' }] }
+    const diff = compareReports(before, after)
+    expect(diff.sections.map(s => [s.kind, s.matchedBy, s.before, s.after])).toEqual([['renamed', 'content', [0], [0]]])
+  })
+})

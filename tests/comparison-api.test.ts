@@ -46,8 +46,10 @@ describe.each(providers)('comparison API on %s', provider => {
   })
   afterAll(() => annals?.disconnect())
 
-  const run = (who: keyof typeof sessions, query: string, variables: Record<string, unknown>) =>
-    context.withSession(sessions[who]).graphql.raw({ query, variables })
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type Raw = { data?: any; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }
+  const run = async (who: keyof typeof sessions, query: string, variables: Record<string, unknown>): Promise<Raw> =>
+    (await context.withSession(sessions[who]).graphql.raw({ query, variables })) as Raw
 
   test('by default a report is compared with its department’s earlier years, newest first', async () => {
     const { data, errors } = await run('writer', COMPARE, { id: years[2025] })

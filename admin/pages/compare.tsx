@@ -164,14 +164,31 @@ function Folded({ text, keepStart, keepEnd }: { text: string; keepStart: boolean
 
 type Side = 'before' | 'after' | 'both'
 
-function OpText({ op, side, changesOnly, prev, next, ageOf }: { op: Op; side: Side; changesOnly: boolean; prev?: Op; next?: Op; ageOf?: (text: string) => ReactNode }) {
+/** A moved block with edits inside: its own words, the changed ones marked. */
+function movedText(op: Op, inner: Op[] | undefined): ReactNode {
+  const text = op.op === 'delete' ? op.before : op.after
+  if (!inner) return text
+  const own = inner.filter(o => (op.op === 'delete' ? o.op !== 'insert' : o.op !== 'delete'))
+  if (own.map(o => (op.op === 'delete' ? o.before : o.after)).join('') !== text) return text
+  return own.map((o, k) =>
+    o.op === 'equal' ? (
+      <span key={k}>{op.op === 'delete' ? o.before : o.after}</span>
+    ) : o.op === 'delete' ? (
+      <span key={k} className="inner-del">{o.before}</span>
+    ) : (
+      <span key={k} className="inner-ins">{o.after}</span>
+    )
+  )
+}
+
+function OpText({ op, side, changesOnly, prev, next, ageOf, inner }: { op: Op; side: Side; changesOnly: boolean; prev?: Op; next?: Op; ageOf?: (text: string) => ReactNode; inner?: Op[] }) {
   if (op.op === 'equal') {
     const text = (side === 'before' ? op.before : op.after) ?? ''
     if (changesOnly) return <span className="eq"><Folded text={text} keepStart={!!prev} keepEnd={!!next} /></span>
     return <span className="eq">{ageOf && side !== 'before' ? ageOf(text) : text}</span>
   }
   if (op.op === 'delete') {
-    const body = <del className={`chg del${op.moveId ? ' move' : ''}`} id={op.moveId ? `${op.moveId}-from` : undefined} tabIndex={-1}>{op.before}</del>
+    const body = <del className={`chg del${op.moveId ? ' move' : ''}`} id={op.moveId ? `${op.moveId}-from` : undefined} tabIndex={-1}>{op.moveId ? movedText(op, inner) : op.before}</del>
     if (!op.moveId) return body
     return (
       <>
@@ -180,7 +197,7 @@ function OpText({ op, side, changesOnly, prev, next, ageOf }: { op: Op; side: Si
       </>
     )
   }
-  const body = <ins className={`chg ins${op.moveId ? ' move' : ''}`} id={op.moveId ? `${op.moveId}-to` : undefined} tabIndex={-1}>{op.after}</ins>
+  const body = <ins className={`chg ins${op.moveId ? ' move' : ''}`} id={op.moveId ? `${op.moveId}-to` : undefined} tabIndex={-1}>{op.moveId ? movedText(op, inner) : op.after}</ins>
   if (!op.moveId) return body
   return (
     <>
@@ -195,8 +212,9 @@ function opsFor(side: Side, ops: Op[]): Op[] {
   return ops.filter(op => (side === 'before' ? op.op !== 'insert' : op.op !== 'delete'))
 }
 
-function Column({ ops, side, changesOnly, ageOf }: { ops: Op[]; side: Side; changesOnly: boolean; ageOf?: (offset: number, text: string) => ReactNode }) {
-  const shown = opsFor(side, ops)
+function Column({ diff, side, changesOnly, ageOf }: { diff: TextDiff; side: Side; changesOnly: boolean; ageOf?: (offset: number, text: string) => ReactNode }) {
+  const shown = opsFor(side, diff.ops)
+  const inner = new Map((diff.moves ?? []).map(m => [m.id, m.ops]))
   let offset = 0
   return (
     <div className="text">
@@ -213,6 +231,7 @@ function Column({ ops, side, changesOnly, ageOf }: { ops: Op[]; side: Side; chan
             prev={isChange(shown[i - 1]) ? shown[i - 1] : undefined}
             next={isChange(shown[i + 1]) ? shown[i + 1] : undefined}
             ageOf={ageOf ? t => ageOf(start, t) : undefined}
+            inner={op.moveId ? inner.get(op.moveId) : undefined}
           />
         )
       })}
@@ -297,15 +316,15 @@ const SectionRow = memo(function SectionRow({
       {mode === 'side' ? (
         <div className="cols">
           <div className="col col-before" aria-label={left}>
-            {pair.before.length ? <Column ops={pair.diff.ops} side="before" changesOnly={changesOnly} /> : <div className="text empty">（{left}无此节）</div>}
+            {pair.before.length ? <Column diff={pair.diff} side="before" changesOnly={changesOnly} /> : <div className="text empty">（{left}无此节）</div>}
           </div>
           <div className="col col-after" aria-label={right}>
-            {pair.after.length ? <Column ops={pair.diff.ops} side="after" changesOnly={changesOnly} ageOf={ageOf} /> : <div className="text empty">（{right}已删除此节）</div>}
+            {pair.after.length ? <Column diff={pair.diff} side="after" changesOnly={changesOnly} ageOf={ageOf} /> : <div className="text empty">（{right}已删除此节）</div>}
           </div>
         </div>
       ) : (
         <div className="col col-inline">
-          <Column ops={pair.diff.ops} side="both" changesOnly={changesOnly} />
+          <Column diff={pair.diff} side="both" changesOnly={changesOnly} />
         </div>
       )}
     </section>
@@ -354,6 +373,22 @@ function FiguresTable({ figures, left, right }: { figures: Figure[]; left: strin
       </table>
     </section>
   )
+}
+
+/** Equal ops arrive with `before` only when both sides are identical (see compactForTransport). */
+function expand(result: Result | undefined): Result | undefined {
+  if (!result?.diff) return result
+  const full = (ops: Op[]) => ops.map(op => (op.op === 'equal' && op.after === undefined ? { ...op, after: op.before } : op))
+  return {
+    ...result,
+    diff: {
+      ...result.diff,
+      sections: result.diff.sections.map(pair => ({
+        ...pair,
+        diff: { ...pair.diff, ops: full(pair.diff.ops), moves: pair.diff.moves?.map(m => ({ ...m, ops: full(m.ops) })) },
+      })),
+    },
+  }
 }
 
 export function headlineOf(summary: Summary): string {
@@ -412,7 +447,7 @@ export default function ComparePage() {
   const root = useRef<HTMLDivElement>(null)
   useChangeNavigation(root)
 
-  const result = data?.compareReport?.result as Result | undefined
+  const result = useMemo(() => expand(data?.compareReport?.result), [data])
   const allReports = (reports.data?.reports ?? []) as ReportRef[]
   const department = result?.report.department?.id
   const candidates = allReports.filter(r => r.department?.id === department && r.id !== result?.report.id)
@@ -603,6 +638,8 @@ const CSS = `
 #annals-compare del.del, #annals-compare .legend del { background: var(--del); color: var(--del-text); text-decoration: line-through; text-decoration-color: #cf222e88; }
 #annals-compare ins.ins, #annals-compare .legend ins { background: var(--ins); color: var(--ins-text); text-decoration: none; }
 #annals-compare .move { background: var(--move) !important; color: #3b2a7a !important; outline: 1px dashed #8a7fd1; }
+#annals-compare .inner-del { text-decoration: line-through; color: #cf222e; }
+#annals-compare .inner-ins { font-weight: 700; color: #1a7f37; border-bottom: 2px solid #1a7f37; }
 #annals-compare .move-link { font-size: 12px; margin: 0 2px; color: #5b4cc4; text-decoration: none; }
 #annals-compare .chg.current { outline: 3px solid #fb8c00; }
 #annals-compare .aged { border-radius: 2px; }
@@ -618,7 +655,9 @@ const CSS = `
   #annals-compare, #annals-compare * { visibility: visible; }
   #annals-compare { position: absolute; left: 0; top: 0; width: 100%; font-size: 10.5pt; }
   #annals-compare .no-print, #annals-compare .fold { display: none !important; }
-  #annals-compare .move-link { display: none; }
+  #annals-compare .inner-del { text-decoration: line-through; color: #cf222e; }
+#annals-compare .inner-ins { font-weight: 700; color: #1a7f37; border-bottom: 2px solid #1a7f37; }
+#annals-compare .move-link { display: none; }
   #annals-compare .col-titles { position: static; }
   #annals-compare .pair { break-inside: auto; }
   #annals-compare .pair-head { break-after: avoid; }

@@ -71,6 +71,13 @@ function sidesOf(report: ReportInput, options: ResolvedNormalizeOptions): Side[]
 
 type Match = { a: number; b: number; by: SectionMatch }
 
+/** Shared text: Dice, or most of the smaller section found in the larger one (a section that grew). */
+function contentScore(a: Side, b: Side): number {
+  const { dice, aInB, bInA } = overlap(a.grams, b.grams)
+  const smaller = Math.min(a.grams.size, b.grams.size)
+  return smaller >= 3 ? Math.max(dice, 0.8 * (a.grams.size <= b.grams.size ? aInB : bInA)) : dice
+}
+
 /** Greedy best-first matching over the still unmatched pairs scoring at least `threshold`. */
 function matchPass(
   A: Side[],
@@ -109,7 +116,7 @@ function alignSections(A: Side[], B: Side[]): Group[] {
   const matches = [
     ...matchPass(A, B, usedA, usedB, 'key', (a, b) => (a.key && a.key === b.key ? 1 : 0), 1),
     ...matchPass(A, B, usedA, usedB, 'heading', headingDice, HEADING_MATCH),
-    ...matchPass(A, B, usedA, usedB, 'content', (a, b) => overlap(a.grams, b.grams).dice, CONTENT_MATCH),
+    ...matchPass(A, B, usedA, usedB, 'content', contentScore, CONTENT_MATCH),
   ]
   const groups: Group[] = matches.map(m => ({ before: [m.a], after: [m.b], by: m.by }))
   const groupOfA = new Map(groups.map(g => [g.before[0], g]))

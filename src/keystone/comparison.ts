@@ -54,46 +54,80 @@ export class ComparisonError extends Error {
 
 export const NOT_ACCESSIBLE = '报告不存在或您无权查看，无法比对 / The report does not exist or you may not read it, so it cannot be compared'
 
-const REPORT_FIELDS = 'id title year kind status department { id name } sections(orderBy: { position: asc }) { key heading plainText }'
 const DEFAULT_HISTORY = 10
 
-type QueriedReport = Omit<ComparableReport, 'sections'> & { sections: { key: string; heading: string; plainText: string }[] }
+type ReportRow = { id: string; title: string; year: number; kind: string; status: string; departmentId: string | null }
 
-function fromQuery(row: QueriedReport): ComparableReport {
-  return { ...row, sections: row.sections.map(s => ({ key: s.key, heading: s.heading, text: s.plainText })) }
+/**
+ * Reports the session may read, through Keystone's access rules (no text yet). Sections are
+ * read below with Prisma directly: their access follows their report's, checked here.
+ */
+async function readableRows(context: KeystoneContext, ids: readonly string[]): Promise<ReportRow[]> {
+  const rows = (await context.db.Report.findMany({ where: { id: { in: [...ids] } } })) as unknown as ReportRow[]
+  if (rows.length !== new Set(ids).size) throw new ComparisonError(NOT_ACCESSIBLE, 'NOT_ACCESSIBLE')
+  return ids.map(id => rows.find(r => r.id === id) as ReportRow)
 }
 
-function refOf({ sections: _sections, ...ref }: ComparableReport): ReportRef {
-  return ref
+async function earlierRows(context: KeystoneContext, report: ReportRow, take = DEFAULT_HISTORY): Promise<ReportRow[]> {
+  if (!report.departmentId) return []
+  return (await context.db.Report.findMany({
+    where: { department: { id: { equals: report.departmentId } }, kind: { equals: report.kind }, year: { lt: report.year } },
+    orderBy: { year: 'desc' },
+    take,
+  })) as unknown as ReportRow[]
+}
+
+/** Cache key from versions: ids, version counters and update times, no hashing of text needed. */
+function versionKey(kind: string, versions: Awaited<ReturnType<typeof versionsOf>>, ...options: unknown[]): string {
+  const parts = versions.map(
+    ({ report, sections }) =>
+      `${report.id}@${(report as { version?: number }).version ?? ''}/${report.title}|` +
+      sections.map((s: { id: string; version: number; updatedAt: Date | null }) => `${s.id}.${s.version}.${s.updatedAt?.getTime() ?? 0}`).join(',')
+  )
+  return `${kind}|${parts.join(';')}|${JSON.stringify(options)}`
+}
+
+/** What the content of these reports depends on: cheap to read, changes with every edit. */
+async function versionsOf(context: KeystoneContext, rows: ReportRow[]) {
+  const sections = await context.prisma.section.findMany({
+    where: { reportId: { in: rows.map(r => r.id) } },
+    select: { id: true, reportId: true, version: true, updatedAt: true, position: true },
+    orderBy: [{ reportId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
+  })
+  return rows.map(r => ({ report: r, sections: sections.filter((s: { reportId: string }) => s.reportId === r.id) }))
+}
+
+async function withTexts(context: KeystoneContext, rows: ReportRow[]): Promise<ComparableReport[]> {
+  const [sections, departments] = await Promise.all([
+    context.prisma.section.findMany({
+      where: { reportId: { in: rows.map(r => r.id) } },
+      select: { reportId: true, key: true, heading: true, plainText: true, position: true, id: true },
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    }),
+    context.prisma.department.findMany({ where: { id: { in: rows.map(r => r.departmentId).filter(Boolean) as string[] } }, select: { id: true, name: true } }),
+  ])
+  return rows.map(r => ({
+    id: r.id,
+    title: r.title,
+    year: r.year,
+    kind: r.kind,
+    status: r.status,
+    department: departments.find((d: { id: string }) => d.id === r.departmentId) ?? null,
+    sections: sections
+      .filter((s: { reportId: string }) => s.reportId === r.id)
+      .map((s: { key: string; heading: string; plainText: string }) => ({ key: s.key, heading: s.heading, text: s.plainText })),
+  }))
 }
 
 /** A report as the session may see it; throws the same error for "missing" and "forbidden". */
 export async function loadReadableReport(context: KeystoneContext, id: string): Promise<ComparableReport> {
-  const row = (await context.query.Report.findOne({ where: { id }, query: REPORT_FIELDS })) as QueriedReport | null
-  if (!row) throw new ComparisonError(NOT_ACCESSIBLE, 'NOT_ACCESSIBLE')
-  return fromQuery(row)
+  const [row] = await readableRows(context, [id])
+  const [report] = await withTexts(context, [row])
+  return report
 }
 
-/** The same department's earlier reports of the same kind that the session may read, newest first. */
-export async function earlierReports(context: KeystoneContext, report: ComparableReport, take = DEFAULT_HISTORY): Promise<ComparableReport[]> {
-  if (!report.department) return []
-  const rows = (await context.query.Report.findMany({
-    where: { department: { id: { equals: report.department.id } }, kind: { equals: report.kind }, year: { lt: report.year } },
-    orderBy: { year: 'desc' },
-    take,
-    query: REPORT_FIELDS,
-  })) as QueriedReport[]
-  return rows.map(fromQuery)
-}
-
-/** Other reports of the department the session may read (for the pickers of the view). */
-export async function departmentReports(context: KeystoneContext, report: ComparableReport): Promise<ReportRef[]> {
-  if (!report.department) return []
-  return (await context.query.Report.findMany({
-    where: { department: { id: { equals: report.department.id } } },
-    orderBy: { year: 'desc' },
-    query: 'id title year kind status department { id name }',
-  })) as ReportRef[]
+function refOf({ sections: _sections, ...ref }: ComparableReport): ReportRef {
+  return ref
 }
 
 const cache = new ResultCache<ReportComparison>(200)
@@ -127,28 +161,28 @@ export async function compareReportForSession(
   context: KeystoneContext,
   request: CompareRequest
 ): Promise<ReportComparison & { cached: boolean }> {
-  const report = await loadReadableReport(context, request.id)
   if (request.against?.includes(request.id)) throw new ComparisonError('不能与自身比对 / A report cannot be compared with itself', 'BAD_REQUEST')
+  const [reportRow] = await readableRows(context, [request.id])
   const earlier = request.against?.length
-    ? (await Promise.all(request.against.map(id => loadReadableReport(context, id)))).sort((a, b) => b.year - a.year)
-    : await earlierReports(context, report)
+    ? (await readableRows(context, request.against)).sort((a, b) => b.year - a.year)
+    : await earlierRows(context, reportRow)
   const normalize = request.normalize ?? {}
   const swapped = !!request.swap
-  const key = contentKey('report', report, earlier, normalize, swapped)
+  const key = versionKey('report', await versionsOf(context, [reportRow, ...earlier]), normalize, swapped)
   const hit = cache.get(key)
   if (hit) return { ...hit, cached: true }
 
-  const primary = earlier[0] ?? null
+  const [report, ...history] = await withTexts(context, [reportRow, ...earlier])
+  const primary = history[0] ?? null
   const options = { normalize }
   const diff = primary ? (swapped ? compareReports(report, primary, options) : compareReports(primary, report, options)) : null
-  const history = earlier.length ? compareWithHistory(report, earlier.map(e => ({ ...e, year: e.year })), normalize) : null
   const result: ReportComparison = {
     report: refOf(report),
-    against: earlier.map(refOf),
+    against: history.map(refOf),
     primary: primary ? refOf(primary) : null,
     swapped,
     diff,
-    history,
+    history: history.length ? withoutSentenceTexts(compareWithHistory(report, history, normalize)) : null,
     summary: summarize(diff, primary),
     lengths: {
       before: ((swapped ? report : primary)?.sections ?? []).map(s => s.text.length),
@@ -157,6 +191,36 @@ export async function compareReportForSession(
   }
   cache.set(key, result)
   return { ...result, cached: false }
+}
+
+/** The view places sentences by offsets; their text would only repeat the report. */
+function withoutSentenceTexts(history: HistoryResult): HistoryResult {
+  return { ...history, sentences: history.sentences.map(({ text: _text, ...rest }) => rest as HistoryResult['sentences'][number]) }
+}
+
+/**
+ * The result as sent over the API, without text the view can rebuild: an equal op whose two
+ * sides are the same character for character carries `before` only, reused passages carry
+ * their places (not their text), and unchanged figures no example sentence.
+ */
+export function compactForTransport<T extends { diff: ReportDiff | null }>(result: T): T {
+  if (!result.diff) return result
+  const compactOps = (ops: ReportDiff['sections'][number]['diff']['ops']) =>
+    ops.map(op => (op.op === 'equal' && op.before === op.after ? { op: 'equal', before: op.before } : op))
+  return {
+    ...result,
+    diff: {
+      ...result.diff,
+      sections: result.diff.sections.map(pair => ({
+        ...pair,
+        diff: { ...pair.diff, ops: compactOps(pair.diff.ops), moves: pair.diff.moves?.map(m => ({ ...m, ops: compactOps(m.ops) })) },
+      })),
+      reused: result.diff.reused.map(({ text: _text, ...place }) => place),
+      figures: result.diff.figures.map(f =>
+        f.status === 'same' ? { ...f, before: f.before && { ...f.before, sentence: '' }, after: f.after && { ...f.after, sentence: '' } } : f
+      ),
+    } as ReportDiff,
+  }
 }
 
 type RevisionRow = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string; snapshot: { title: string; sections: { key: string; heading: string; text: string }[] } }

@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { ComparisonError, compareReportForSession, compareRevisionsForSession } from './comparison'
+import { ComparisonError, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
 
 const g = gWithContext<KeystoneContext>()
 
@@ -81,7 +81,7 @@ export const extendGraphqlSchema = g.extend(() => ({
             normalize: cleanNormalize(args.normalize),
             swap: args.swap,
           })
-          return { summary, cached, result: { ...result, summary } }
+          return { summary, cached, result: compactForTransport({ ...result, summary }) }
         }),
     }),
     compareRevisions: g.field({
@@ -101,7 +101,7 @@ export const extendGraphqlSchema = g.extend(() => ({
             to: args.to,
             normalize: cleanNormalize(args.normalize),
           })
-          return { summary, cached, result: { ...result, summary } }
+          return { summary, cached, result: compactForTransport({ ...result, summary }) }
         }),
     }),
   },

@@ -3,21 +3,38 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
-import { startApp, type RunningApp } from '../helpers/server'
+import { startApp, type RunningApp } from '../../scripts/run-app'
 import { migratedContext } from '../helpers/db'
 import { DEMO_PASSWORD, seedDemo } from '../../seeds'
+import { createReport, ensureDepartment } from '../../src/keystone/report-store'
+
+const XSS_SCRIPT = '<script>window.__annalsXss = 1</script>'
+const XSS_IMG = '<img src=x onerror="window.__annalsXss = 2">'
 
 describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   let app: RunningApp
   let browser: Browser
+  let xssReport = ''
 
   beforeAll(async () => {
     const annals = await migratedContext('sqlite', 'browser_admin')
     await seedDemo(annals.context)
+    // two approved years of a department whose texts carry markup that must stay text
+    const sudo = annals.context.sudo()
+    const department = await ensureDepartment(sudo, 'xss-test', '标记测试部门')
+    await createReport(sudo, { departmentId: department, year: 2022, title: '标记测试2022', status: 'approved', reason: 'test', sections: [{ heading: '一、概况', text: '去年正常的一句话。' }] })
+    xssReport = await createReport(sudo, {
+      departmentId: department,
+      year: 2023,
+      title: '标记测试2023',
+      status: 'approved',
+      reason: 'test',
+      sections: [{ heading: `一、概况${XSS_IMG}`, text: `去年正常的一句话。今年新增${XSS_SCRIPT}和${XSS_IMG}两段。` }],
+    })
     await annals.disconnect()
     app = await startApp(annals.target.url)
     browser = await launchBrowser()
-  }, 300_000)
+  }, 180_000)
   afterAll(async () => {
     await browser?.close()
     await app?.stop()
@@ -41,6 +58,91 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     // no create button for a role the API would refuse
     await expect(page.getByRole('link', { name: /New|新建|创建/ }).count()).resolves.toBe(0)
     await page.screenshot({ path: screenshotPath('admin-reports-archivist'), fullPage: true })
+    await page.close()
+  })
+
+  test('the comparison view: aligned sections, insertions, deletions, a move, modes, keyboard and print', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    await page.goto(`${app.url}/reports`)
+    await page.getByText('明湖市委组织部2024年工作总结').click()
+    const panel = page.getByTestId('comparison-panel')
+    await panel.getByText('与2023年相比', { exact: false }).waitFor()
+    await expect(panel.textContent()).resolves.toMatch(/与2023年相比：相似度 \d+%，复用 \d+ 段，新增 0 节/)
+    await panel.getByText('打开比对视图').click()
+    await page.getByTestId('headline').waitFor()
+    await expect(page.getByTestId('headline').textContent()).resolves.toMatch(/^与2023年相比：相似度 \d+%/)
+    expect(new URL(page.url()).searchParams.get('report')).toBeTruthy()
+
+    // side by side: sections aligned row by row, with both years' columns
+    await expect(page.locator('.col-titles').textContent()).resolves.toBe('2023年2024年')
+    await expect(page.locator('section.pair .heading').first().textContent()).resolves.toBe('引言')
+    await expect(page.locator('section.pair').count()).resolves.toBe(7)
+    const firstSection = page.locator('section.pair').nth(1)
+    await expect(firstSection.locator('.col-before del.del').count()).resolves.toBeGreaterThan(0)
+    await expect(firstSection.locator('.col-after ins.ins').count()).resolves.toBeGreaterThan(0)
+    await expect(page.locator('.col-after ins.ins', { hasText: '78次' }).count()).resolves.toBe(1)
+    await expect(page.locator('.col-before del.del', { hasText: '75次' }).count()).resolves.toBe(1)
+    // a moved passage, linked both ways
+    const moved = page.locator('.col-after ins.move').first()
+    await expect(moved.count()).resolves.toBe(1)
+    const id = (await moved.getAttribute('id')) as string
+    expect(id).toMatch(/^move-\d+-to$/)
+    await expect(page.locator(`#${id.replace(/-to$/, '-from')}`).count()).resolves.toBe(1)
+    await page.locator(`a[href="#${id.replace(/-to$/, '-from')}"]`).click()
+    expect(new URL(page.url()).hash).toBe(`#${id.replace(/-to$/, '-from')}`)
+    // figures table
+    await expect(page.locator('#figures tr.figure.changed', { hasText: '10764人' }).count()).resolves.toBe(1)
+    // keyboard: j moves to the first change
+    await page.locator('body').press('j')
+    await expect(page.locator('.chg.current').count()).resolves.toBe(1)
+    await page.screenshot({ path: screenshotPath('compare-side-by-side'), fullPage: false })
+
+    // inline mode, in the URL
+    await page.getByLabel('行内 Inline').check()
+    await page.waitForURL(url => url.searchParams.get('mode') === 'inline')
+    await expect(page.locator('.col-inline').count()).resolves.toBe(7)
+    await expect(page.locator('.col-before').count()).resolves.toBe(0)
+    await page.screenshot({ path: screenshotPath('compare-inline'), fullPage: false })
+
+    // changes only folds unchanged text; the stable URL reopens the same view
+    await page.getByLabel('仅显示改动 Changes only').check()
+    await page.waitForURL(url => url.searchParams.get('changes') === '1')
+    await expect(page.locator('button.fold').count()).resolves.toBeGreaterThan(0)
+    const url = page.url()
+    const again = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    await again.context().addCookies(await page.context().cookies())
+    await again.goto(url)
+    await again.getByTestId('headline').waitFor()
+    await expect(again.locator('.col-inline').count()).resolves.toBe(7)
+    await expect(again.getByLabel('仅显示改动 Changes only').isChecked()).resolves.toBe(true)
+
+    // print: controls hidden, A4
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.locator('.controls').isVisible()).resolves.toBe(false)
+    await page.emulateMedia({ media: 'screen' })
+    await again.close()
+    await page.close()
+  })
+
+  test('report text with markup renders as text, never as HTML', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    const dialogs: string[] = []
+    page.on('dialog', d => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
+    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    await page.goto(`${app.url}/compare?report=${xssReport}`)
+    await page.getByTestId('headline').waitFor()
+    await expect(page.locator('#annals-compare').textContent()).resolves.toContain(XSS_SCRIPT)
+    await expect(page.locator('#annals-compare').textContent()).resolves.toContain(XSS_IMG)
+    await expect(page.locator('#annals-compare script').count()).resolves.toBe(0)
+    await expect(page.locator('#annals-compare img').count()).resolves.toBe(0)
+    await page.waitForTimeout(300)
+    await expect(page.evaluate(() => (window as unknown as { __annalsXss?: number }).__annalsXss)).resolves.toBeUndefined()
+    expect(dialogs).toEqual([])
+    await page.screenshot({ path: screenshotPath('compare-markup-as-text') })
     await page.close()
   })
 

@@ -1,10 +1,11 @@
-// Runs the real app (keystone start, built by scripts/build.ts) on a free loopback port.
+// Runs the real app (keystone start, built by scripts/build.ts) on a free loopback port:
+// for browser tests and the HTTP benchmark.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import { ensureBuilt } from '../../scripts/build'
+import { ensureBuilt } from './build'
 
-const ROOT = path.resolve(__dirname, '../..')
+const ROOT = path.resolve(__dirname, '..')
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,7 +24,10 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   await ensureBuilt()
   const port = await freePort()
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/@keystone-6/core/bin/cli.js'), 'start'], {
+  // ANNALS_PROFILE_DIR=… writes a CPU profile of the server (for benchmarks)
+  const profile = process.env.ANNALS_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ANNALS_PROFILE_DIR}`] : []
+  const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY) || 1)
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(ROOT, 'scripts/serve.cjs')], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: 'test-secret-'.padEnd(48, 'x'), KEYSTONE_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,7 +37,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`app did not start in 90 s:\n${output}`)), 90_000)
     const check = setInterval(() => {
-      if (output.includes('Server listening')) {
+      if (output.split('Server listening').length - 1 >= workers) {
         clearTimeout(timer)
         clearInterval(check)
         resolve()
@@ -52,7 +56,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
       new Promise(resolve => {
         if (child.exitCode !== null) return resolve()
         child.once('exit', () => resolve())
-        child.kill('SIGTERM')
+        child.kill('SIGINT')
       }),
   }
 }

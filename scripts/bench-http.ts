@@ -1,0 +1,98 @@
+// npm run bench:http — the comparison query end to end over HTTP: a running app (SQLite),
+// a 13k-character report with ten earlier years, 20 concurrent clients (autocannon) on
+// loopback. Prints the first (uncached) request's time and latency percentiles under load.
+//   --seconds N   how long to load (default 15)
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { applyPendingMigrations } from '../src/db/migrations'
+import { databaseTarget } from '../src/db/database-url'
+import { createAnnalsContext } from '../src/keystone/context'
+import { createReport, ensureDepartment } from '../src/keystone/report-store'
+import { elevenYears, reportOf } from './bench-inputs'
+import { startApp } from './run-app'
+
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 15
+const CONNECTIONS = 20
+const DB = path.resolve(__dirname, '../var/bench/http.db')
+const PASSWORD = 'bench-password-1'
+
+const QUERY = process.env.BENCH_SUMMARY_ONLY
+  ? `query($id: ID!) { compareReport(id: $id) { cached summary { againstYear similarity reusedPassages } } }`
+  : `query($id: ID!) { compareReport(id: $id) { cached summary { againstYear similarity reusedPassages } result } }`
+
+async function seed(url: string): Promise<string> {
+  await applyPendingMigrations(databaseTarget(url))
+  const annals = await createAnnalsContext(url)
+  try {
+    const sudo = annals.context.sudo()
+    const department = await ensureDepartment(sudo, 'bench', '基准测试部门')
+    await sudo.db.User.createOne({ data: { email: 'bench@annals.local', name: '基准', role: 'archivist', password: PASSWORD } })
+    let latest = ''
+    for (const [index, text] of elevenYears().entries()) {
+      const report = reportOf(text)
+      latest = await createReport(sudo, { departmentId: department, year: 2014 + index, title: `基准测试${2014 + index}`, status: 'approved', sections: report.sections, reason: 'bench' })
+    }
+    return latest
+  } finally {
+    await annals.disconnect()
+  }
+}
+
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation { authenticateUserWithPassword(email: "bench@annals.local", password: "${PASSWORD}") { ... on UserAuthenticationWithPasswordSuccess { sessionToken } } }`,
+    }),
+  })
+  const cookie = response.headers.get('set-cookie')
+  if (!cookie) throw new Error('sign-in failed: ' + (await response.text()))
+  return cookie.split(';')[0]
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function main() {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(DB + suffix, { force: true })
+  const url = `file:${DB}`
+  const reportId = await seed(url)
+  const app = await startApp(url)
+  try {
+    const cookie = await signIn(app.url)
+    const body = JSON.stringify({ query: QUERY, variables: { id: reportId } })
+    const headers = { 'content-type': 'application/json', cookie }
+    const first = performance.now()
+    const firstResponse = await (await fetch(`${app.url}/api/graphql`, { method: 'POST', headers, body })).json()
+    const firstMs = performance.now() - first
+    const summary = firstResponse.data?.compareReport
+    if (!summary) throw new Error('query failed: ' + JSON.stringify(firstResponse).slice(0, 500))
+    const payloadBytes = JSON.stringify(firstResponse).length
+
+    const latencies: number[] = []
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        { url: `${app.url}/api/graphql`, method: 'POST', headers, body, connections: CONNECTIONS, duration: seconds },
+        (error, done) => (error ? reject(error) : resolve(done))
+      )
+      instance.on('response', (_client, status, _bytes, responseTime) => {
+        if (status === 200) latencies.push(responseTime)
+      })
+    })
+    latencies.sort((a, b) => a - b)
+    console.log(`HTTP comparison benchmark — 13k-character report vs 10 earlier years, ${CONNECTIONS} concurrent clients, ${seconds} s on loopback`)
+    console.log(`  first request (computed, not cached): ${firstMs.toFixed(0)} ms, payload ${(payloadBytes / 1024).toFixed(0)} KiB, similarity to ${summary.summary.againstYear}: ${(summary.summary.similarity * 100).toFixed(1)}%`)
+    console.log(`  under load (content-hash cache hits): ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, errors ${result.errors}, non-2xx ${result.non2xx}`)
+    console.log(`  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms (target p95 < 100 ms)`)
+  } finally {
+    await app.stop()
+  }
+}
+
+main().catch(error => {
+  console.error(error)
+  process.exit(1)
+})
