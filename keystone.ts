@@ -8,6 +8,7 @@ import { lists } from './schema'
 import { databaseTarget, type Provider } from './src/db/database-url'
 import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
+import { startMailWorker } from './src/keystone/mail-worker'
 
 export type AnnalsConfigOptions = {
   /** defaults to DATABASE_URL, else file:./var/annals.db */
@@ -64,6 +65,10 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       db: {
         provider: target.provider,
         prismaClientOptions: () => ({ adapter: driverAdapterFor(target) }),
+        // the running app delivers the outbox (scripts and tests do not connect this way)
+        onConnect: async context => {
+          startMailWorker(context.prisma)
+        },
         ...generatedPaths(target.provider),
       },
       graphql: {

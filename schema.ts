@@ -2,7 +2,7 @@
 // The rules themselves live in src/access (who), src/workflow (what is valid) and
 // src/text (document ↔ plain text); hooks here only wire them in.
 
-import { gWithContext, list } from '@keystone-6/core'
+import { action, gWithContext, list } from '@keystone-6/core'
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { denyAll } from '@keystone-6/core/access'
 import {
@@ -31,6 +31,9 @@ import {
 import { countCharacters, documentToPlainText, sectionKeyFor } from './src/text'
 import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
 import { compareReportForSession } from './src/keystone/comparison'
+import { performTransition, recordEdit } from './src/keystone/workflow'
+import { availableActions, TRANSITIONS, type WorkflowAction } from './src/workflow'
+import { departmentIdsOf, roleOf } from './src/access'
 import {
   checkReportInput,
   checkSectionInput,
@@ -40,6 +43,43 @@ import {
 } from './src/keystone/report-hooks'
 
 const g = gWithContext<KeystoneContext>()
+
+/** A workflow transition as a Keystone action: a GraphQL mutation and, where allowed, a button. */
+function workflowAction(key: WorkflowAction, messages: { success: string; prompt: string }, withComment?: { label: string; required: boolean }) {
+  const transition = TRANSITIONS[key]
+  // one builder for actions with and without a comment argument (two overloads of `action`)
+  return action<any>({
+    access: ({ session }: { session?: unknown }) => roleOf({ session }) === transition.role,
+    ...(withComment
+      ? {
+          args: {
+            comment: {
+              graphql: withComment.required ? g.arg({ type: g.nonNull(g.String) }) : g.arg({ type: g.String }),
+              ui: { source: { field: text({ validation: { isRequired: withComment.required }, ui: { label: withComment.label, displayMode: 'textarea' } }) } },
+            },
+          },
+        }
+      : {}),
+    async resolve({ where, args }: { where: { id?: string | null }; args: { comment?: string | null } }, context: KeystoneContext) {
+      const id = String(where?.id ?? '')
+      await performTransition(context, key, id, { comment: args?.comment })
+      return context.db.Report.findOne({ where: { id } })
+    },
+    ui: {
+      label: transition.label,
+      messages: { success: messages.success, prompt: messages.prompt, promptConfirmLabel: transition.label.split(' ')[0], fail: `未能${transition.label.split(' ')[0]}：{itemLabel}` },
+      itemView: {
+        // only the transitions this user may take now are shown
+        actionMode: ({ session, item }: { session?: unknown; item: { status?: unknown; departmentId?: unknown } | null }) =>
+          item && availableActions(roleOf({ session }), String(item.status), departmentIdsOf({ session }).includes(String(item.departmentId))).includes(key)
+            ? 'enabled'
+            : 'hidden',
+        navigation: 'refetch',
+      },
+      listView: { actionMode: 'hidden' },
+    },
+  } as never)
+}
 
 const ROLE_LABELS: Record<string, string> = {
   admin: '管理员 Admin',
@@ -146,6 +186,15 @@ export const lists = {
         update: ({ item, inputData, context }) =>
           claimReportVersion(context, String(item.id), item.version as number, inputData.version as number | undefined),
       },
+      afterOperation: {
+        update: ({ item, context }) => recordEdit(context, String(item?.id), '修改报告 / report edited'),
+      },
+    },
+    actions: {
+      submit: workflowAction('submit', { success: '已提交审核：{itemLabel}', prompt: '提交“{itemLabel}”给部门负责人审核？提交后在审核结束前不能再修改。' }),
+      approve: workflowAction('approve', { success: '已批准：{itemLabel}', prompt: '批准“{itemLabel}”？批准后报告成为定稿，不能再修改。' }, { label: '审核意见（可选）Comment', required: false }),
+      requestChanges: workflowAction('requestChanges', { success: '已退回修改：{itemLabel}', prompt: '将“{itemLabel}”退回给撰稿人修改。请填写意见。' }, { label: '修改意见 Comment', required: true }),
+      reopen: workflowAction('reopen', { success: '已重新打开：{itemLabel}', prompt: '重新打开已批准的“{itemLabel}”？请填写原因；原批准记录保留。' }, { label: '原因 Reason', required: true }),
     },
     fields: {
       title: text({ ui: { label: '标题', description: 'Title; defaults to <department><year>年<kind>' } }),
@@ -259,6 +308,11 @@ export const lists = {
         update: ({ item, inputData, context }) =>
           claimSectionVersion(context, String(item.id), item.version as number, inputData.version as number | undefined),
       },
+      afterOperation: ({ operation, item, originalItem, context }) => {
+        const section = (item ?? originalItem) as { reportId?: string; heading?: string } | undefined
+        const what = { create: '新增章节', update: '修改章节', delete: '删除章节' }[operation]
+        return recordEdit(context, section?.reportId, `${what}：${section?.heading ?? ''}`)
+      },
     },
     fields: {
       report: relationship({ ui: { label: '所属报告' }, ref: 'Report.sections' }),
@@ -292,6 +346,7 @@ export const lists = {
       number: integer({ ui: { label: '序号', ...readOnly } }),
       author: relationship({ ref: 'User', ui: { label: '作者', ...readOnly } }),
       reason: text({ ui: { label: '原因', ...readOnly } }),
+      event: text({ ui: { label: '事件', description: 'What made this snapshot: import, submit, approve, requestChanges, reopen', ...readOnly } }),
       snapshot: json({ ui: { label: '快照', description: '{ title, sections: [{ key, heading, text }] }', ...readOnly } }),
       contentHash: text({ isIndexed: true, ui: { label: '内容哈希', ...readOnly } }),
       createdAt: createdAt(),

@@ -67,6 +67,7 @@ export async function createReport(context: KeystoneContext, report: NewReport):
         number: 1,
         label: `#1 ${report.reason}`,
         reason: report.reason,
+        event: report.status === 'approved' ? 'import' : 'create',
         snapshot,
         contentHash: contentHash(snapshot),
         ...(author ? { author } : {}),
