@@ -32,6 +32,7 @@ import { countCharacters, documentToPlainText, sectionKeyFor } from './src/text'
 import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
 import { compareReportForSession } from './src/keystone/comparison'
 import { performTransition, recordEdit } from './src/keystone/workflow'
+import { anchorOf, checkNewComment, withAnchorContext } from './src/keystone/comments'
 import { availableActions, TRANSITIONS, type WorkflowAction } from './src/workflow'
 import { departmentIdsOf, roleOf } from './src/access'
 import {
@@ -386,31 +387,45 @@ export const lists = {
       operation: { query: isSignedIn, create: permissions.canComment, update: permissions.canComment, delete: denyAll },
       filter: {
         query: args => viaReport(reportReadFilter(args)),
-        update: args => (isAdmin(args) ? true : { author: { id: { equals: (args.session as { itemId?: string })?.itemId } } }),
+        // the author edits a comment; members of the report's department may mark it resolved
+        update: args =>
+          isAdmin(args)
+            ? true
+            : { OR: [{ author: { id: { equals: (args.session as { itemId?: string })?.itemId } } }, { report: { department: { id: { in: departmentIdsOf(args) } } } }] },
       },
       item: {
         // comment only on reports one may read and that belong to one's own department
         create: async ({ inputData, context, session }) => {
           const reportId = (inputData.report as { connect?: { id?: string } } | undefined)?.connect?.id
           if (!reportId) return false
+          const report = await context.sudo().db.Report.findOne({ where: { id: reportId } })
+          if (!report) return false
           const filter = reportReadFilter({ session })
           const where = typeof filter === 'boolean' ? { id: { equals: reportId } } : { AND: [{ id: { equals: reportId } }, filter] }
-          return (await context.sudo().db.Report.count({ where })) === 1
+          const readable = (await context.sudo().db.Report.count({ where })) === 1
+          return readable && (isAdmin({ session }) || departmentIdsOf({ session }).includes(String(report.departmentId)))
         },
       },
     },
     hooks: {
-      resolveInput: { create: ({ resolvedData, context }) => ({ ...resolvedData, author: lastEditor(context) }) },
+      resolveInput: {
+        create: async ({ resolvedData, context }) => ({ ...(await withAnchorContext(context, resolvedData)), author: lastEditor(context) }),
+      },
+      validate: { create: ({ resolvedData, context, addValidationError }) => checkNewComment(context, resolvedData, addValidationError) },
     },
     fields: {
       report: reportLink('Report.comments'),
       section: relationship({ ui: { label: '章节' }, ref: 'Section' }),
       author: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '作者', ...readOnly } }),
-      quote: text({ ui: { label: '引文', description: 'The exact quoted passage' } }),
-      prefix: text({ ui: { label: '引文前文', description: 'Text just before the quote, to re-anchor after edits' } }),
-      suffix: text({ ui: { label: '引文后文', description: 'Text just after the quote' } }),
-      body: text({ validation: { isRequired: true }, ui: { label: '内容', displayMode: 'textarea' } }),
+      quote: text({ access: { update: denyAll }, ui: { label: '引文', description: 'The exact quoted passage' } }),
+      prefix: text({ access: { update: denyAll }, ui: { label: '引文前文', description: 'Text just before the quote, to re-anchor after edits', itemView: { fieldMode: 'hidden' } } }),
+      suffix: text({ access: { update: denyAll }, ui: { label: '引文后文', description: 'Text just after the quote', itemView: { fieldMode: 'hidden' } } }),
+      body: text({ validation: { isRequired: true }, access: { update: authorOnly }, ui: { label: '内容', displayMode: 'textarea' } }),
       resolved: checkbox({ ui: { label: '已解决' } }),
+      anchor: virtual({
+        field: g.field({ type: g.JSON, resolve: (item, _args, context) => anchorOf(context, item as never) as never }),
+        ui: { label: '引文位置', description: 'Where the quoted passage stands in the section now', createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
+      }),
       createdAt: createdAt(),
     },
   }),
@@ -463,6 +478,11 @@ export const lists = {
       createdAt: createdAt(),
     },
   }),
+}
+
+/** Only the author (or an admin) changes what a comment says. */
+function authorOnly({ session, item }: { session?: unknown; item: Record<string, unknown> }): boolean {
+  return isAdmin({ session }) || String(item.authorId) === (session as { itemId?: string } | undefined)?.itemId
 }
 
 function lastEditor(context: { session?: unknown }) {

@@ -1,0 +1,55 @@
+// Comment glue: a comment quotes a passage of one section of its report; context before and
+// after the quote is stored so it can be found again after edits (src/workflow/anchor.ts).
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { anchorAt, locateAnchor, type Located } from '../workflow'
+
+type Data = Record<string, any>
+
+function connectedId(value: unknown): string | undefined {
+  const id = (value as { connect?: { id?: string } } | undefined)?.connect?.id
+  return id === undefined ? undefined : String(id)
+}
+
+/** The section must belong to the report, and the quote must stand in its current text. */
+export async function checkNewComment(context: KeystoneContext, data: Data, addValidationError: (message: string) => void) {
+  const reportId = connectedId(data.report)
+  const sectionId = connectedId(data.section)
+  if (!reportId) return addValidationError('批注必须属于一份报告 / A comment must belong to a report')
+  if (!sectionId) {
+    if (data.quote) addValidationError('引用原文时必须指定章节 / A quote needs the section it comes from')
+    return
+  }
+  const section = await context.prisma.section.findUnique({ where: { id: sectionId } })
+  if (!section || section.reportId !== reportId) return addValidationError('该章节不属于此报告 / That section is not part of this report')
+  if (data.quote && !section.plainText.includes(data.quote)) {
+    addValidationError('引文不在该章节的当前正文中 / The quoted passage is not in the section’s current text')
+  }
+}
+
+/** Context before and after the quote, taken from the section as it is now (unless given). */
+export async function withAnchorContext(context: KeystoneContext, data: Data): Promise<Data> {
+  const sectionId = connectedId(data.section)
+  if (!sectionId || !data.quote || (data.prefix && data.suffix)) return data
+  const section = await context.prisma.section.findUnique({ where: { id: sectionId } })
+  const at = section?.plainText.indexOf(data.quote) ?? -1
+  if (!section || at < 0) return data
+  const { prefix, suffix } = anchorAt(section.plainText, at, at + data.quote.length)
+  return { ...data, prefix: data.prefix || prefix, suffix: data.suffix || suffix }
+}
+
+export type CommentAnchor = Located & { sectionId: string | null; heading: string | null; message: string }
+
+/** Where a comment's quote stands in its section now, said in words for the UI. */
+export async function anchorOf(context: KeystoneContext, item: { sectionId?: string | null; quote?: string | null; prefix?: string | null; suffix?: string | null }): Promise<CommentAnchor | null> {
+  if (!item.sectionId || !item.quote) return null
+  const section = await context.prisma.section.findUnique({ where: { id: item.sectionId } })
+  if (!section) return { status: 'missing', sectionId: null, heading: null, message: '所批注的章节已删除 / The section was deleted' }
+  const located = locateAnchor(section.plainText, { quote: item.quote, prefix: item.prefix, suffix: item.suffix })
+  const message =
+    located.status === 'found'
+      ? '引文仍在原处 / The quoted passage is in place'
+      : located.status === 'moved'
+        ? '引文仍在，但上下文已改动 / The quoted passage is still there, its surroundings changed'
+        : '引文已被删除或改写，批注不再指向正文 / The quoted passage was removed or rewritten'
+  return { ...located, sectionId: section.id, heading: section.heading, message }
+}
