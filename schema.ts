@@ -33,6 +33,7 @@ import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } fro
 import { compareReportForSession } from './src/keystone/comparison'
 import { performTransition, recordEdit } from './src/keystone/workflow'
 import { anchorOf, checkNewComment, withAnchorContext } from './src/keystone/comments'
+import { workflowPanel } from './src/keystone/workflow-panel'
 import { availableActions, TRANSITIONS, type WorkflowAction } from './src/workflow'
 import { departmentIdsOf, roleOf } from './src/access'
 import {
@@ -68,7 +69,7 @@ function workflowAction(key: WorkflowAction, messages: { success: string; prompt
     },
     ui: {
       label: transition.label,
-      messages: { success: messages.success, prompt: messages.prompt, promptConfirmLabel: transition.label.split(' ')[0], fail: `未能${transition.label.split(' ')[0]}：{itemLabel}` },
+      messages: { promptTitle: transition.label, success: messages.success, prompt: messages.prompt, promptConfirmLabel: transition.label.split(' ')[0], fail: `未能${transition.label.split(' ')[0]}：{itemLabel}` },
       itemView: {
         // only the transitions this user may take now are shown
         actionMode: ({ session, item }: { session?: unknown; item: { status?: unknown; departmentId?: unknown } | null }) =>
@@ -96,6 +97,8 @@ const createdAt = (label = '创建时间') =>
 // the Admin UI offers create and delete buttons only to those the API would let through
 const adminManaged = { hideCreate: (args: { session?: unknown }) => !isAdmin(args), hideDelete: (args: { session?: unknown }) => !isAdmin(args) }
 const authored = { hideCreate: (args: { session?: unknown }) => !permissions.canAuthor(args), hideDelete: (args: { session?: unknown }) => !permissions.canAuthor(args) }
+/** Report fields are editable in the Admin UI only for those who may author (heads and archivists read). */
+const authorEditable = { fieldMode: (args: { session?: unknown }) => (permissions.canAuthor(args) ? ('edit' as const) : ('read' as const)) }
 const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } }
 const reportLink = (ref: string) =>
   relationship({ ref, ui: { label: '报告', hideCreate: true } })
@@ -198,11 +201,11 @@ export const lists = {
       reopen: workflowAction('reopen', { success: '已重新打开：{itemLabel}', prompt: '重新打开已批准的“{itemLabel}”？请填写原因；原批准记录保留。' }, { label: '原因 Reason', required: true }),
     },
     fields: {
-      title: text({ ui: { label: '标题', description: 'Title; defaults to <department><year>年<kind>' } }),
-      department: relationship({ ui: { label: '部门', description: 'Department' }, ref: 'Department.reports' }),
-      year: integer({ ui: { label: '年份', description: 'Year (1949–2100)' }, validation: { isRequired: true } }),
+      title: text({ ui: { label: '标题', description: 'Title; defaults to <department><year>年<kind>', itemView: authorEditable } }),
+      department: relationship({ ui: { label: '部门', description: 'Department', itemView: authorEditable }, ref: 'Department.reports' }),
+      year: integer({ ui: { label: '年份', description: 'Year (1949–2100)', itemView: authorEditable }, validation: { isRequired: true } }),
       kind: select({
-        ui: { label: '类型', description: 'Kind: annual summary by default' },
+        ui: { label: '类型', description: 'Kind: annual summary by default', itemView: authorEditable },
         type: 'string',
         options: REPORT_KINDS.map(k => ({ ...k })),
         defaultValue: 'annual',
@@ -234,6 +237,17 @@ export const lists = {
       auditEvents: relationship({ ref: 'AuditEvent.report', many: true, ui: { label: '操作记录', ...readOnly } }),
       createdAt: createdAt(),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
+      workflow: virtual({
+        field: g.field({ type: g.JSON, resolve: (item, _args, context) => workflowPanel(context, String(item.id)) as never }),
+        ui: {
+          label: '审核流程',
+          description: 'Review: revisions, comments, audit trail',
+          views: './admin/views/workflow-panel',
+          createView: { fieldMode: 'hidden' },
+          listView: { fieldMode: 'hidden' },
+          itemView: { fieldMode: 'read', fieldPosition: 'sidebar' },
+        },
+      }),
       comparison: virtual({
         field: g.field({
           type: g.JSON,

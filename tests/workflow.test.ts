@@ -178,6 +178,25 @@ describe.each(providers)('review workflow on %s', provider => {
     expect(['approved', 'changes_requested']).toContain(final.status)
   })
 
+  test('the transitionReport mutation refuses a stale version and content the head did not review', async () => {
+    const sudo = context.sudo()
+    const [department] = await sudo.query.Department.findMany({ where: { code: { equals: 'minghu' } }, query: 'id' })
+    const report = await as('writer').query.Report.createOne({ data: { department: { connect: { id: department.id } }, year: 2034 }, query: 'id version' })
+    await as('writer').query.Section.createOne({ data: { report: { connect: { id: report.id } }, heading: '一、总体情况', body: plainTextToDocument('内容。') } })
+    const transition = (who: Who, variables: Record<string, unknown>) =>
+      gql(who, `mutation($id: ID!, $action: ReportWorkflowAction!, $expectedVersion: Int, $contentHash: String, $comment: String) {
+        transitionReport(id: $id, action: $action, expectedVersion: $expectedVersion, contentHash: $contentHash, comment: $comment) { status version } }`, { id: report.id, ...variables })
+    const stale = await transition('writer', { action: 'submit', expectedVersion: report.version - 1 })
+    expect(stale.errors?.[0].message).toMatch(/保存冲突/)
+    const submitted = await transition('writer', { action: 'submit', expectedVersion: report.version })
+    expect(submitted.data.transitionReport.status).toBe('in_review')
+    const wrongHash = await transition('head', { action: 'approve', contentHash: 'f'.repeat(64) })
+    expect(wrongHash.errors?.[0].message).toMatch(/不是您审阅的版本|not the version you reviewed|不一致/)
+    const [revision] = await sudo.query.Revision.findMany({ where: { report: { id: { equals: report.id } }, event: { equals: 'submit' } }, query: 'contentHash' })
+    const approved = await transition('head', { action: 'approve', contentHash: revision.contentHash, comment: '同意' })
+    expect(approved.data.transitionReport.status).toBe('approved')
+  })
+
   test('50 concurrent saves of one draft: one wins per version, the rest are refused whole', async () => {
     const sudo = context.sudo()
     const [department] = await sudo.query.Department.findMany({ where: { code: { equals: 'minghu' } }, query: 'id' })

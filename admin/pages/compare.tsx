@@ -40,6 +40,30 @@ type Result = {
   summary: Summary
   /** text lengths of the sections on each side of the diff */
   lengths: { before: number[]; after: number[] }
+  /** column titles when two revisions are compared */
+  revisionLabels?: [string, string]
+}
+type RevisionResult = {
+  report: ReportRef
+  from: { id: string; label: string }
+  to: { id: string; label: string }
+  diff: NonNullable<Result['diff']>
+  summary: Summary
+}
+
+/** Two revisions shown with the same view as two years. */
+function fromRevisions(r: RevisionResult): Result {
+  return {
+    report: r.report,
+    against: [],
+    primary: null,
+    swapped: false,
+    diff: r.diff,
+    history: null,
+    summary: { ...r.summary, againstYear: null },
+    lengths: { before: [], after: [] },
+    revisionLabels: [r.from.label, r.to.label],
+  }
 }
 type Summary = {
   againstYear: number | null
@@ -55,6 +79,14 @@ type Summary = {
 const COMPARE = gql`
   query AnnalsCompare($id: ID!, $against: [ID!], $normalize: CompareNormalizeInput, $swap: Boolean) {
     compareReport(id: $id, against: $against, normalize: $normalize, swap: $swap) {
+      cached
+      result
+    }
+  }
+`
+const REVISIONS = gql`
+  query AnnalsCompareRevisions($id: ID!, $from: ID, $to: ID, $normalize: CompareNormalizeInput) {
+    compareRevisions(reportId: $id, from: $from, to: $to, normalize: $normalize) {
       cached
       result
     }
@@ -88,12 +120,14 @@ const STATUS_LABELS: Record<string, string> = { draft: '草稿', in_review: '审
 const AGE_COLOURS = ['#fff7d6', '#e8f4ff', '#eef9ea', '#f6ecff', '#ffeef0', '#eaf7f7', '#f9f1e6', '#edf0ff', '#f2f2f2', '#fdf2fa']
 
 // ---------- URL state ----------
-type ViewState = { report: string; against: string[]; mode: 'side' | 'inline'; changesOnly: boolean; trad: boolean; punct: boolean; numbering: boolean; swap: boolean }
+type ViewState = { report: string; from: string; to: string; against: string[]; mode: 'side' | 'inline'; changesOnly: boolean; trad: boolean; punct: boolean; numbering: boolean; swap: boolean }
 
 function readState(query: Record<string, string | string[] | undefined>): ViewState {
   const one = (key: string) => (Array.isArray(query[key]) ? query[key]?.[0] : (query[key] as string | undefined))
   return {
     report: one('report') ?? '',
+    from: one('from') ?? '',
+    to: one('to') ?? '',
     against: (one('against') ?? '').split(',').filter(Boolean),
     mode: one('mode') === 'inline' ? 'inline' : 'side',
     changesOnly: one('changes') === '1',
@@ -106,6 +140,8 @@ function readState(query: Record<string, string | string[] | undefined>): ViewSt
 
 function writeState(state: ViewState): Record<string, string> {
   const query: Record<string, string> = { report: state.report }
+  if (state.from) query.from = state.from
+  if (state.to) query.to = state.to
   if (state.against.length) query.against = state.against.join(',')
   if (state.mode === 'inline') query.mode = 'inline'
   if (state.changesOnly) query.changes = '1'
@@ -435,15 +471,31 @@ export default function ComparePage() {
     [router, state]
   )
   const reports = useQuery<{ reports: ReportRef[] }>(REPORTS)
-  const { data, loading, error } = useQuery<{ compareReport: { cached: boolean; result: Result } }>(COMPARE, {
-    skip: !state.report,
+  // revision mode (from/to in the URL): two revisions of one report, e.g. “changes this round”
+  const revisionMode = !!(state.from || state.to)
+  const normalize = { traditional: state.trad, punctuation: state.punct, numbering: state.numbering }
+  const revisions = useQuery<{ compareRevisions: { cached: boolean; result: RevisionResult } }>(REVISIONS, {
+    skip: !state.report || !revisionMode,
+    variables: { id: state.report, from: state.from || null, to: state.to || null, normalize },
+  })
+  const years_ = useQuery<{ compareReport: { cached: boolean; result: Result } }>(COMPARE, {
+    skip: !state.report || revisionMode,
     variables: {
       id: state.report,
       against: state.against.length ? state.against : null,
-      normalize: { traditional: state.trad, punctuation: state.punct, numbering: state.numbering },
+      normalize,
       swap: state.swap,
     },
   })
+  const loading = revisionMode ? revisions.loading : years_.loading
+  const error = revisionMode ? revisions.error : years_.error
+  const data = useMemo(
+    () =>
+      revisionMode
+        ? revisions.data && { compareReport: { cached: revisions.data.compareRevisions.cached, result: fromRevisions(revisions.data.compareRevisions.result) } }
+        : years_.data,
+    [revisionMode, revisions.data, years_.data]
+  )
   const root = useRef<HTMLDivElement>(null)
   useChangeNavigation(root)
 
@@ -454,7 +506,7 @@ export default function ComparePage() {
   const againstIds = state.against.length ? state.against : (result?.against.map(a => a.id) ?? [])
   const baseLabel = result ? `${result.report.year}年` : '本报告'
   const primaryLabel = result?.primary ? `${result.primary.year}年` : '往年'
-  const [left, right] = result?.swapped ? [baseLabel, primaryLabel] : [primaryLabel, baseLabel]
+  const [left, right] = result?.revisionLabels ?? (result?.swapped ? [baseLabel, primaryLabel] : [primaryLabel, baseLabel])
   const years = useMemo(() => (result?.history?.years ?? []).map(y => y.year).sort((a, b) => a - b), [result])
 
   const header = <Heading type="h3">年度比对 Comparison</Heading>
@@ -489,6 +541,12 @@ export default function ComparePage() {
               ))}
             </select>
           </label>
+          {revisionMode ? (
+            <fieldset>
+              <legend>修订比对 Revisions</legend>
+              <button type="button" onClick={() => update({ from: '', to: '' })}>改为与往年比对 Compare with earlier years</button>
+            </fieldset>
+          ) : (
           <fieldset>
             <legend>对比年份 Compare with</legend>
             {candidates.map(r => (
@@ -505,6 +563,7 @@ export default function ComparePage() {
               </label>
             ))}
           </fieldset>
+          )}
           <button type="button" onClick={() => update({ swap: !state.swap })}>⇄ 交换左右 Swap</button>
           <fieldset>
             <legend>显示 View</legend>
@@ -545,7 +604,9 @@ export default function ComparePage() {
               {result.primary ? ` ⟷ ${result.primary.year}年` : ''}
             </h2>
             <p className="headline" data-testid="headline">
-              {headlineOf(result.summary)}
+              {result.revisionLabels
+                ? `${result.revisionLabels[0]} → ${result.revisionLabels[1]}：相似度 ${Math.round(result.summary.similarity * 100)}%，修改 ${result.summary.changedSections} 节，新增 ${result.summary.addedSections} 节，删除 ${result.summary.droppedSections} 节`
+                : headlineOf(result.summary)}
               {data?.compareReport?.cached && <span className="muted">（缓存 cached）</span>}
             </p>
             {result.history && result.history.years.length > 1 && (

@@ -1,6 +1,7 @@
 // Item-page panel of a report: the headline of the comparison with the previous year and a
 // link to the full comparison view.
-import type { CellComponent, FieldController, FieldControllerConfig, FieldProps } from '@keystone-6/core/types'
+import type { CellComponent, FieldProps } from '@keystone-6/core/types'
+import { jsonPanelController } from './json-controller'
 import { Link } from '@keystone-6/core/admin-ui/router'
 
 type Summary = {
@@ -46,14 +47,4 @@ export function Field({ field, value }: FieldProps<typeof controller>) {
 export const Cell: CellComponent<typeof controller> = ({ value }) =>
   value && typeof value === 'object' ? <span>{headline(value as Summary)}</span> : null
 
-export function controller(config: FieldControllerConfig<{ query: string }>): FieldController<unknown> {
-  return {
-    fieldKey: config.fieldKey,
-    label: config.label,
-    description: config.description,
-    graphqlSelection: config.fieldKey,
-    defaultValue: null,
-    deserialize: data => data[config.fieldKey],
-    serialize: () => ({}),
-  }
-}
+export const controller = jsonPanelController

@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { ComparisonError, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
+import { performTransition, WorkflowError } from './workflow'
+import type { WorkflowAction } from '../workflow'
 
 const g = gWithContext<KeystoneContext>()
 
@@ -62,7 +64,39 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const extendGraphqlSchema = g.extend(() => ({
+const WorkflowActionEnum = g.enum({
+  name: 'ReportWorkflowAction',
+  values: g.enumValues(['submit', 'approve', 'requestChanges', 'reopen']),
+})
+
+export const extendGraphqlSchema = g.extend(base => ({
+  mutation: {
+    transitionReport: g.field({
+      type: base.object('Report'),
+      description:
+        '工作流操作 / Move a report through the workflow. expectedVersion refuses a stale view; contentHash (approve) refuses when the content is not what the head reviewed.',
+      args: {
+        id: g.arg({ type: g.nonNull(g.ID) }),
+        action: g.arg({ type: g.nonNull(WorkflowActionEnum) }),
+        comment: g.arg({ type: g.String }),
+        expectedVersion: g.arg({ type: g.Int }),
+        contentHash: g.arg({ type: g.String }),
+      },
+      async resolve(_, args, context) {
+        try {
+          await performTransition(context, args.action as WorkflowAction, args.id, {
+            comment: args.comment,
+            expectedVersion: args.expectedVersion,
+            contentHash: args.contentHash,
+          })
+        } catch (error) {
+          if (error instanceof WorkflowError) throw new GraphQLError(error.message, { extensions: { code: 'WORKFLOW' } })
+          throw error
+        }
+        return context.db.Report.findOne({ where: { id: args.id } })
+      },
+    }),
+  },
   query: {
     compareReport: g.field({
       type: g.nonNull(Comparison),

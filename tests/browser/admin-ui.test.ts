@@ -1,6 +1,10 @@
 // A new user's first look: the demo in a real browser. Sign in per role, Chinese list
 // labels, the demo department's years, and drafts hidden from the archive.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { parseMessage } from '../helpers/smtp'
 import type { Browser } from 'playwright-core'
 import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
 import { startApp, type RunningApp } from '../../scripts/run-app'
@@ -8,6 +12,7 @@ import { migratedContext } from '../helpers/db'
 import { DEMO_PASSWORD, seedDemo } from '../../seeds'
 import { createReport, ensureDepartment } from '../../src/keystone/report-store'
 
+const dialogOf = (page: import('playwright-core').Page) => page.locator('[role=alertdialog], [role=dialog]')
 const XSS_SCRIPT = '<script>window.__annalsXss = 1</script>'
 const XSS_IMG = '<img src=x onerror="window.__annalsXss = 2">'
 
@@ -15,6 +20,7 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   let app: RunningApp
   let browser: Browser
   let xssReport = ''
+  const mailDir = mkdtempSync(path.join(os.tmpdir(), 'annals-browser-mail-'))
 
   beforeAll(async () => {
     const annals = await migratedContext('sqlite', 'browser_admin')
@@ -32,6 +38,9 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
       sections: [{ heading: `一、概况${XSS_IMG}`, text: `去年正常的一句话。今年新增${XSS_SCRIPT}和${XSS_IMG}两段。` }],
     })
     await annals.disconnect()
+    process.env.MAIL_DIR = mailDir
+    process.env.MAIL_POLL_MS = '500'
+    delete process.env.SMTP_URL
     app = await startApp(annals.target.url)
     browser = await launchBrowser()
   }, 180_000)
@@ -99,14 +108,14 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     await page.screenshot({ path: screenshotPath('compare-side-by-side'), fullPage: false })
 
     // inline mode, in the URL
-    await page.getByLabel('行内 Inline').check()
+    await page.getByLabel('行内 Inline').click()
     await page.waitForURL(url => url.searchParams.get('mode') === 'inline')
     await expect(page.locator('.col-inline').count()).resolves.toBe(7)
     await expect(page.locator('.col-before').count()).resolves.toBe(0)
     await page.screenshot({ path: screenshotPath('compare-inline'), fullPage: false })
 
     // changes only folds unchanged text; the stable URL reopens the same view
-    await page.getByLabel('仅显示改动 Changes only').check()
+    await page.getByLabel('仅显示改动 Changes only').click()
     await page.waitForURL(url => url.searchParams.get('changes') === '1')
     await expect(page.locator('button.fold').count()).resolves.toBeGreaterThan(0)
     const url = page.url()
@@ -144,6 +153,93 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     expect(dialogs).toEqual([])
     await page.screenshot({ path: screenshotPath('compare-markup-as-text') })
     await page.close()
+  })
+
+  test('review in the browser: the writer submits, the head finds it in 待我审核 and sends it back', async () => {
+    const writer = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    await signIn(writer, app.url, 'writer@annals.local', DEMO_PASSWORD)
+    await writer.goto(`${app.url}/reports`)
+    await writer.getByText('明湖市委组织部2025年工作总结').click()
+    const panel = writer.getByTestId('workflow-panel')
+    await panel.getByText('审核状态：草稿').waitFor()
+    // the writer is offered submit only
+    await expect(writer.getByRole('button', { name: '批准 Approve' }).count()).resolves.toBe(0)
+    await writer.getByRole('button', { name: '提交审核 Submit' }).click()
+    await dialogOf(writer).waitFor()
+    await expect(dialogOf(writer).textContent()).resolves.toContain('提交后在审核结束前不能再修改')
+    await writer.screenshot({ path: screenshotPath('workflow-submit-prompt') })
+    await dialogOf(writer).getByRole('button', { name: '提交审核' }).click()
+    await panel.getByText('审核状态：审核中').waitFor()
+    await expect(writer.getByRole('button', { name: '提交审核 Submit' }).count()).resolves.toBe(0)
+    await expect(panel.getByTestId('audit').first().textContent()).resolves.toMatch(/李文（撰稿人） · 提交审核（草稿 → 审核中）/)
+    await writer.screenshot({ path: screenshotPath('workflow-submitted-writer') })
+
+    const head = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage()
+    await signIn(head, app.url, 'head@annals.local', DEMO_PASSWORD)
+    await head.getByRole('link', { name: '待我审核 To review' }).click()
+    const row = head.getByTestId('queue-row').filter({ hasText: '明湖市委组织部2025年工作总结' })
+    await row.waitFor()
+    await expect(row.textContent()).resolves.toContain('李文（撰稿人）')
+    await head.screenshot({ path: screenshotPath('review-queue-head') })
+    await row.getByRole('link', { name: '明湖市委组织部2025年工作总结' }).click()
+    await head.getByRole('button', { name: '退回修改 Request changes' }).click()
+    const dialog = dialogOf(head)
+    await dialog.getByRole('textbox').fill('请补充人才工作的最新数据。')
+    await dialog.getByRole('button', { name: '退回修改' }).click()
+    await head.getByTestId('workflow-panel').getByText('审核状态：退回修改').waitFor()
+    await expect(head.getByRole('button', { name: '批准 Approve' }).count()).resolves.toBe(0)
+    await expect(head.getByTestId('workflow-panel').textContent()).resolves.toContain('请补充人才工作的最新数据。')
+    await head.screenshot({ path: screenshotPath('workflow-changes-requested-head'), fullPage: true })
+    // the round's revisions compare in the same view
+    await head.getByTestId('workflow-panel').getByRole('link', { name: '与上一修订比对' }).first().click()
+    await head.getByTestId('headline').waitFor()
+    await expect(head.getByTestId('headline').textContent()).resolves.toMatch(/^#2 提交审核 Submit → #3 退回修改 Request changes：相似度 100%/)
+
+    // the outbox wrote both messages as .eml files (no SMTP_URL)
+    const started = Date.now()
+    let mails: { subject: string; text: string }[] = []
+    while (Date.now() - started < 15_000) {
+      mails = readdirSync(mailDir).filter(f => f.endsWith('.eml')).map(f => parseMessage(readFileSync(path.join(mailDir, f), 'utf8')))
+      if (mails.length >= 2) break
+      await new Promise(resolve => setTimeout(resolve, 250))
+    }
+    expect(mails.map(m => m.subject).sort()).toEqual([
+      expect.stringContaining('已提交审核，请审阅'),
+      expect.stringContaining('被退回修改'),
+    ].sort())
+    expect(mails.find(m => m.subject.includes('被退回修改'))!.text).toContain('意见：请补充人才工作的最新数据。')
+    await writer.close()
+    await head.close()
+  })
+
+  test('50 concurrent saves of one draft over HTTP: exactly one wins, the rest are told who saved', async () => {
+    const signInToken = async (email: string) => {
+      const response = await fetch(`${app.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation { authenticateUserWithPassword(email: "${email}", password: "${DEMO_PASSWORD}") { ... on UserAuthenticationWithPasswordSuccess { sessionToken } } }` }),
+      })
+      return (response.headers.get('set-cookie') ?? '').split(';')[0]
+    }
+    const cookie = await signInToken('writer.chengxi@annals.local')
+    const post = (query: string, variables: Record<string, unknown>) =>
+      fetch(`${app.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) }).then(r => r.json())
+    const { data } = await post(`query { reports(where: { department: { code: { equals: "chengxi" } } }) { id version } }`, {})
+    const [report] = data.reports
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        post(`mutation($id: ID!, $title: String!, $version: Int!) { updateReport(where: { id: $id }, data: { title: $title, version: $version }) { title version } }`, {
+          id: report.id,
+          title: `澄溪并发保存 ${i}`,
+          version: report.version,
+        })
+      )
+    )
+    const winners = results.filter(r => !r.errors)
+    expect(winners).toHaveLength(1)
+    expect(results.filter(r => r.errors?.[0]?.message?.includes('保存冲突'))).toHaveLength(49)
+    const after = await post(`query($id: ID!) { report(where: { id: $id }) { title version } }`, { id: report.id })
+    expect(after.data.report).toEqual({ title: winners[0].data.updateReport.title, version: report.version + 1 })
   })
 
   test('the writer also sees the 2025 draft of their own department and its sections', async () => {

@@ -1,0 +1,62 @@
+// What the report page shows beside the form: the review state, revisions with links to
+// compare them, open comments with where their quotes stand, and the audit trail.
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { availableActions, statusLabel, TRANSITIONS } from '../workflow'
+import { departmentIdsOf, roleOf } from '../access'
+import { anchorOf } from './comments'
+
+const ACTION_LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(TRANSITIONS).map(([key, t]) => [key, t.label.split(' ')[0]])),
+  edit: '修改',
+}
+
+export async function workflowPanel(context: KeystoneContext, reportId: string) {
+  const report = await context.query.Report.findOne({
+    where: { id: reportId },
+    query: `id status department { id }
+      revisions(orderBy: { number: desc }) { id number label event reason createdAt contentHash author { name } }
+      comments(orderBy: { createdAt: desc }) { id body quote resolved createdAt prefix suffix section { id } author { name } }
+      auditEvents(orderBy: { createdAt: desc }, take: 30) { action fromStatus toStatus comment createdAt actor { name } }`,
+  })
+  if (!report) return null
+  const submissions = report.revisions.filter((r: { event: string }) => r.event === 'submit')
+  // changes since the last review round: the previous submission (else the first revision) → now
+  const roundBase = (report.status === 'in_review' ? submissions[1] : submissions[0]) ?? report.revisions[report.revisions.length - 1]
+  const comments = await Promise.all(
+    report.comments.map(async (c: { id: string; body: string; quote: string; resolved: boolean; createdAt: string; prefix: string; suffix: string; section: { id: string } | null; author: { name: string } | null }) => ({
+      id: c.id,
+      body: c.body,
+      quote: c.quote,
+      resolved: c.resolved,
+      createdAt: c.createdAt,
+      author: c.author?.name ?? '',
+      anchor: await anchorOf(context, { sectionId: c.section?.id, quote: c.quote, prefix: c.prefix, suffix: c.suffix }),
+    }))
+  )
+  return {
+    reportId,
+    status: report.status,
+    statusLabel: statusLabel(report.status),
+    actions: availableActions(roleOf(context), report.status, departmentIdsOf(context).includes(report.department?.id)).map(a => TRANSITIONS[a].label),
+    roundBaseRevisionId: roundBase?.id ?? null,
+    revisions: report.revisions.map((r: { id: string; number: number; label: string; event: string; reason: string; createdAt: string; contentHash: string; author: { name: string } | null }, index: number, all: { id: string }[]) => ({
+      id: r.id,
+      number: r.number,
+      label: r.label,
+      reason: r.reason,
+      createdAt: r.createdAt,
+      author: r.author?.name ?? '',
+      hash: r.contentHash.slice(0, 12),
+      previousId: all[index + 1]?.id ?? null,
+    })),
+    comments: comments.sort((a, b) => Number(a.resolved) - Number(b.resolved)),
+    audit: report.auditEvents.map((e: { action: string; fromStatus: string; toStatus: string; comment: string; createdAt: string; actor: { name: string } | null }) => ({
+      action: ACTION_LABELS[e.action] ?? e.action,
+      from: e.fromStatus ? statusLabel(e.fromStatus) : '',
+      to: e.toStatus ? statusLabel(e.toStatus) : '',
+      comment: e.comment,
+      at: e.createdAt,
+      actor: e.actor?.name ?? '系统',
+    })),
+  }
+}
