@@ -97,6 +97,21 @@ const createdAt = (label = '创建时间') =>
 // the Admin UI offers create and delete buttons only to those the API would let through
 const adminManaged = { hideCreate: (args: { session?: unknown }) => !isAdmin(args), hideDelete: (args: { session?: unknown }) => !isAdmin(args) }
 const authored = { hideCreate: (args: { session?: unknown }) => !permissions.canAuthor(args), hideDelete: (args: { session?: unknown }) => !permissions.canAuthor(args) }
+/** A read-only panel in the item page's sidebar, fed by a JSON virtual field and a custom view. */
+function sidebarPanel(label: string, description: string, views: string, resolve: (id: string, context: KeystoneContext) => Promise<unknown>) {
+  return virtual({
+    field: g.field({ type: g.JSON, resolve: (item: { id: unknown }, _args, context) => resolve(String(item.id), context) as never }),
+    ui: {
+      label,
+      description,
+      views,
+      createView: { fieldMode: 'hidden' },
+      listView: { fieldMode: 'hidden' },
+      itemView: { fieldMode: 'read', fieldPosition: 'sidebar' },
+    },
+  })
+}
+
 /** Report fields are editable in the Admin UI only for those who may author (heads and archivists read). */
 const authorEditable = { fieldMode: (args: { session?: unknown }) => (permissions.canAuthor(args) ? ('edit' as const) : ('read' as const)) }
 const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } }
@@ -237,34 +252,11 @@ export const lists = {
       auditEvents: relationship({ ref: 'AuditEvent.report', many: true, ui: { label: '操作记录', ...readOnly } }),
       createdAt: createdAt(),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
-      workflow: virtual({
-        field: g.field({ type: g.JSON, resolve: (item, _args, context) => workflowPanel(context, String(item.id)) as never }),
-        ui: {
-          label: '审核流程',
-          description: 'Review: revisions, comments, audit trail',
-          views: './admin/views/workflow-panel',
-          createView: { fieldMode: 'hidden' },
-          listView: { fieldMode: 'hidden' },
-          itemView: { fieldMode: 'read', fieldPosition: 'sidebar' },
-        },
-      }),
-      comparison: virtual({
-        field: g.field({
-          type: g.JSON,
-          // headline figures against the previous year, shown on the item page with a link to the view
-          async resolve(item, _args, context) {
-            const { summary, primary, cached } = await compareReportForSession(context, { id: String(item.id) })
-            return { reportId: String(item.id), primaryId: primary?.id ?? null, cached, ...summary }
-          },
-        }),
-        ui: {
-          label: '年度比对',
-          description: 'Comparison with earlier years',
-          views: './admin/views/comparison-panel',
-          createView: { fieldMode: 'hidden' },
-          listView: { fieldMode: 'hidden' },
-          itemView: { fieldMode: 'read', fieldPosition: 'sidebar' },
-        },
+      workflow: sidebarPanel('审核流程', 'Review: revisions, comments, audit trail', './admin/views/workflow-panel', (id, context) => workflowPanel(context, id)),
+      // headline figures against the previous year, with a link to the comparison view
+      comparison: sidebarPanel('年度比对', 'Comparison with earlier years', './admin/views/comparison-panel', async (id, context) => {
+        const { summary, primary, cached } = await compareReportForSession(context, { id })
+        return { reportId: id, primaryId: primary?.id ?? null, cached, ...summary }
       }),
     },
   }),

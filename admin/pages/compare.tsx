@@ -6,6 +6,7 @@ import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo'
 import { useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
+import { headlineOf, type ComparisonSummary } from '../lib/headline'
 
 // ---------- types of the API result (see src/compare/types.ts) ----------
 type Op = { op: 'equal' | 'delete' | 'insert'; before?: string; after?: string; moveId?: string }
@@ -65,16 +66,7 @@ function fromRevisions(r: RevisionResult): Result {
     revisionLabels: [r.from.label, r.to.label],
   }
 }
-type Summary = {
-  againstYear: number | null
-  similarity: number
-  reusedPassages: number
-  addedSections: number
-  droppedSections: number
-  changedSections: number
-  moves: number
-  figuresChanged: number
-}
+type Summary = ComparisonSummary
 
 const COMPARE = gql`
   query AnnalsCompare($id: ID!, $against: [ID!], $normalize: CompareNormalizeInput, $swap: Boolean) {
@@ -425,14 +417,6 @@ function expand(result: Result | undefined): Result | undefined {
       })),
     },
   }
-}
-
-export function headlineOf(summary: Summary): string {
-  if (summary.againstYear === null) return '没有可比对的往年报告'
-  const parts = [`相似度 ${Math.round(summary.similarity * 100)}%`, `复用 ${summary.reusedPassages} 段`, `新增 ${summary.addedSections} 节`, `删除 ${summary.droppedSections} 节`, `修改 ${summary.changedSections} 节`]
-  if (summary.moves) parts.push(`移动 ${summary.moves} 处`)
-  if (summary.figuresChanged) parts.push(`数字变化 ${summary.figuresChanged} 处`)
-  return `与${summary.againstYear}年相比：${parts.join('，')}`
 }
 
 // ---------- keyboard navigation between changes ----------

@@ -3,32 +3,9 @@
 import type { CellComponent, FieldProps } from '@keystone-6/core/types'
 import { jsonPanelController } from './json-controller'
 import { Link } from '@keystone-6/core/admin-ui/router'
+import { headlineOf as headline, type ComparisonSummary } from '../lib/headline'
 
-type Summary = {
-  reportId: string
-  againstYear: number | null
-  similarity: number
-  reusedPassages: number
-  addedSections: number
-  droppedSections: number
-  changedSections: number
-  moves: number
-  figuresChanged: number
-}
-
-export function headline(summary: Summary): string {
-  if (summary.againstYear === null) return '没有可比对的往年报告 / no earlier report to compare with'
-  const parts = [
-    `相似度 ${Math.round(summary.similarity * 100)}%`,
-    `复用 ${summary.reusedPassages} 段`,
-    `新增 ${summary.addedSections} 节`,
-    `删除 ${summary.droppedSections} 节`,
-    `修改 ${summary.changedSections} 节`,
-  ]
-  if (summary.moves) parts.push(`移动 ${summary.moves} 处`)
-  if (summary.figuresChanged) parts.push(`数字变化 ${summary.figuresChanged} 处`)
-  return `与${summary.againstYear}年相比：${parts.join('，')}`
-}
+type Summary = ComparisonSummary & { reportId: string }
 
 export function Field({ field, value }: FieldProps<typeof controller>) {
   if (!value || typeof value !== 'object') return null

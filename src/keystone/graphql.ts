@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { ComparisonError, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
+import { ComparisonError, type ComparisonSummary, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
 import { performTransition, WorkflowError } from './workflow'
 import type { WorkflowAction } from '../workflow'
 
@@ -19,17 +19,7 @@ const NormalizeInput = g.inputObject({
   },
 })
 
-const Summary = g.object<{
-  againstYear: number | null
-  againstTitle: string | null
-  similarity: number
-  reusedPassages: number
-  addedSections: number
-  droppedSections: number
-  changedSections: number
-  moves: number
-  figuresChanged: number
-}>()({
+const Summary = g.object<ComparisonSummary>()({
   name: 'ComparisonSummary',
   fields: {
     againstYear: g.field({ type: g.Int }),
@@ -44,7 +34,7 @@ const Summary = g.object<{
   },
 })
 
-type Payload = { summary: import('./comparison').ComparisonSummary; cached: boolean; result: import('@keystone-6/core/types').JSONValue }
+type Payload = { summary: ComparisonSummary; cached: boolean; result: import('@keystone-6/core/types').JSONValue }
 
 const Comparison = g.object<Payload>()({
   name: 'ReportComparison',
