@@ -7,6 +7,7 @@ import { useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { headlineOf, type ComparisonSummary } from '../lib/headline'
+import { unpackOps } from '../../src/compare/transport'
 
 // ---------- types of the API result (see src/compare/types.ts) ----------
 type Op = { op: 'equal' | 'delete' | 'insert'; before?: string; after?: string; moveId?: string }
@@ -405,18 +406,7 @@ function FiguresTable({ figures, left, right }: { figures: Figure[]; left: strin
 
 /** Equal ops arrive with `before` only when both sides are identical (see compactForTransport). */
 function expand(result: Result | undefined): Result | undefined {
-  if (!result?.diff) return result
-  const full = (ops: Op[]) => ops.map(op => (op.op === 'equal' && op.after === undefined ? { ...op, after: op.before } : op))
-  return {
-    ...result,
-    diff: {
-      ...result.diff,
-      sections: result.diff.sections.map(pair => ({
-        ...pair,
-        diff: { ...pair.diff, ops: full(pair.diff.ops), moves: pair.diff.moves?.map(m => ({ ...m, ops: full(m.ops) })) },
-      })),
-    },
-  }
+  return result && unpackOps(result)
 }
 
 // ---------- keyboard navigation between changes ----------

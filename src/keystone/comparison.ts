@@ -2,6 +2,7 @@
 // run the engine, cache the result by content. A report the user cannot read cannot be
 // compared against: the error does not say whether it exists.
 import type { KeystoneContext } from '@keystone-6/core/types'
+import { packOps } from '../compare/transport'
 import { compareReports, compareWithHistory, contentKey, ResultCache, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
 
 export type ComparableReport = {
@@ -204,19 +205,14 @@ function withoutSentenceTexts(history: HistoryResult): HistoryResult {
  * their places (not their text), and unchanged figures no example sentence.
  */
 export function compactForTransport<T extends { diff: ReportDiff | null }>(result: T): T {
-  if (!result.diff) return result
-  const compactOps = (ops: ReportDiff['sections'][number]['diff']['ops']) =>
-    ops.map(op => (op.op === 'equal' && op.before === op.after ? { op: 'equal', before: op.before } : op))
+  const packed = packOps(result as never) as T
+  if (!packed.diff) return packed
   return {
-    ...result,
+    ...packed,
     diff: {
-      ...result.diff,
-      sections: result.diff.sections.map(pair => ({
-        ...pair,
-        diff: { ...pair.diff, ops: compactOps(pair.diff.ops), moves: pair.diff.moves?.map(m => ({ ...m, ops: compactOps(m.ops) })) },
-      })),
-      reused: result.diff.reused.map(({ text: _text, ...place }) => place),
-      figures: result.diff.figures.map(f =>
+      ...packed.diff,
+      reused: packed.diff.reused.map(({ text: _text, ...place }) => place),
+      figures: packed.diff.figures.map(f =>
         f.status === 'same' ? { ...f, before: f.before && { ...f.before, sentence: '' }, after: f.after && { ...f.after, sentence: '' } } : f
       ),
     } as ReportDiff,
