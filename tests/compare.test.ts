@@ -116,6 +116,16 @@ describe('compareTexts', () => {
     expect(equal).toContain('坚持以习近平新时代中国特色社会主义思想为指导，')
   })
 
+  test.runIf(corpus.length > 1)('reports of different departments still show the passages they share', () => {
+    const leshan = corpus.find(c => c.name.startsWith('leshan'))!.text
+    const zhoushan = corpus.find(c => c.name.startsWith('zhoushan'))!.text
+    const diff = compareTexts(leshan, zhoushan)
+    expectWellFormed(diff, leshan, zhoushan)
+    const equal = diff.ops.filter(o => o.op === 'equal').map(o => norm(o.after))
+    expect(equal).toEqual(expect.arrayContaining([expect.stringContaining('新时代党的组织路线'), expect.stringContaining('组织工作高质量发展')]))
+    expect(diff.similarity).toBeLessThan(0.05)
+  })
+
   test('Traditional with pinyin garbage equals Simplified when normalising, not otherwise', () => {
     const traditional = '錨定“兩個先行”奮斗目標，以組織執(zhí)行力增強(qiáng)發(fā)展續(xù)航力。'
     const simplified = '锚定“两个先行”奋斗目标,以组织执行力增强发展续航力。'

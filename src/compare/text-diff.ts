@@ -8,6 +8,7 @@
 import { alignTokens, internKeys, type Hunk } from './align'
 import { resolveNormalizeOptions } from './normalize'
 import { ensureTokens, prepareText, type PreparedText, type Span } from './prepare'
+import { mappedKey, sharedRuns } from './reuse'
 import type { CompareOptions, DiffOp, DiffStats, TextDiff } from './types'
 
 type MoveDetail = { id: string; similarity: number; ops: DiffOp[]; stats: DiffStats }
@@ -19,6 +20,9 @@ type RawOp = { op: 'equal' | 'delete' | 'insert'; a?: Range; b?: Range; na: numb
 const TOKEN_MYERS_LIMIT = 6000 // tokens on both sides together
 const TOKEN_MAX_EDITS = 1500
 const SMALL_REGION = 400
+// below this, a word diff is always worth it; above, dissimilar text is matched by shared passages
+// (Myers on unrelated text aligns scattered 的/和 and breaks up the long runs that are reused)
+const TINY_REGION = 60
 const ANCHOR_GRAM = 6
 const NEAR_MOVE_SIMILARITY = 0.5
 const NEAR_MOVE_FANOUT = 8 // 6-grams found in more sentences than this say nothing
@@ -241,7 +245,7 @@ function diffSentences(A: PreparedText, B: PreparedText, aList: number[], bList:
   const total = ta.length + tb.length
   // Myers when the region is small, or similar enough that the edit budget will suffice;
   // dissimilar large regions are cut at anchors first (cost stays bounded by the input)
-  const similar = total <= SMALL_REGION ? 1 : gramSimilarity(A, aList, B, bList)
+  const similar = total <= TINY_REGION ? 1 : gramSimilarity(A, aList, B, bList)
   if (total <= TOKEN_MYERS_LIMIT && similar >= 0.5) {
     const [ia, ib] = internKeys(ta.map(t => t.key), tb.map(t => t.key))
     const budget = total <= SMALL_REGION ? total : Math.min(TOKEN_MAX_EDITS, Math.ceil((1 - similar) * total * 1.5) + 32)
@@ -250,17 +254,134 @@ function diffSentences(A: PreparedText, B: PreparedText, aList: number[], bList:
     if (hunks) return tokenOps(ta, tb, hunks)
   }
   const anchors = anchorPairs(A, B, aList, bList)
-  if (anchors.length === 0) return [...wholeSentences(A, aList, 'delete'), ...wholeSentences(B, bList, 'insert')]
+  if (anchors.length === 0) return sharedPassageOps(A, B, aList, bList)
   const ops: RawOp[] = []
   let ai = 0
   let bj = 0
   for (const [i, j] of anchors) {
     ops.push(...diffSentences(A, B, aList.slice(ai, i), bList.slice(bj, j)))
-    ops.push(...diffSentences(A, B, [aList[i]], [bList[j]]))
+    ops.push(...anchoredPair(A, B, aList[i], bList[j]))
     ai = i + 1
     bj = j + 1
   }
   ops.push(...diffSentences(A, B, aList.slice(ai), bList.slice(bj)))
+  return ops
+}
+
+/** Two sentences that share rare passages: a word diff when they are alike, else their shared passages. */
+function anchoredPair(A: PreparedText, B: PreparedText, i: number, j: number): RawOp[] {
+  if (gramSimilarity(A, [i], B, [j]) < 0.5) return sharedPassageOps(A, B, [i], [j])
+  const ta = A.sentences[i].tokens as Span[]
+  const tb = B.sentences[j].tokens as Span[]
+  const [ia, ib] = internKeys(ta.map(t => t.key), tb.map(t => t.key))
+  const hunks = alignTokens(ia, ib, ia.length + ib.length)
+  return hunks ? tokenOps(ta, tb, hunks) : sharedPassageOps(A, B, [i], [j])
+}
+
+// ---------- dissimilar regions: keep the passages they share ----------
+const SHARED_RUN_CHARS = 8
+const MAX_CHAINED_RUNS = 400
+
+type RegionKey = { key: string; start: Int32Array; end: Int32Array }
+
+/** Normalised text of some sentences (joined; a separator where they are not adjacent) with original positions. */
+function regionKey(P: PreparedText, list: number[], separator: string): RegionKey {
+  const mapped = mappedKey(P)
+  const keys: string[] = []
+  const starts: number[] = []
+  const ends: number[] = []
+  let previousEnd = -1
+  for (const index of list) {
+    const s = P.sentences[index]
+    if (previousEnd >= 0 && previousEnd !== s.start) {
+      keys.push(separator)
+      starts.push(-1)
+      ends.push(-1)
+    }
+    const from = lowerBound(mapped.start, s.start)
+    const to = lowerBound(mapped.start, s.end)
+    keys.push(mapped.key.slice(from, to))
+    for (let k = from; k < to; k++) {
+      starts.push(mapped.start[k])
+      ends.push(mapped.end[k])
+    }
+    previousEnd = s.end
+  }
+  return { key: keys.join(''), start: Int32Array.from(starts), end: Int32Array.from(ends) }
+}
+
+function lowerBound(values: Int32Array, target: number): number {
+  let lo = 0
+  let hi = values.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (values[mid] < target) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Normalised characters of P inside original [start, end). */
+function normalisedCount(P: PreparedText, start: number, end: number): number {
+  const mapped = mappedKey(P)
+  return lowerBound(mapped.start, end) - lowerBound(mapped.start, start)
+}
+
+/** Pieces of the listed sentences that fall inside original [from, to). */
+function piecesBetween(P: PreparedText, list: number[], from: number, to: number): Range[] {
+  const pieces: Range[] = []
+  for (const index of list) {
+    const s = P.sentences[index]
+    const start = Math.max(s.start, from)
+    const end = Math.min(s.end, to)
+    if (end > start) pieces.push([start, end])
+  }
+  return pieces
+}
+
+/**
+ * A region too different for a word diff: every shared run of 8+ normalised characters is
+ * found (suffix automaton), the heaviest chain of runs in order on both sides is kept as
+ * equal, and the rest is deleted and inserted. Reuse stays visible even in rewritten text.
+ */
+function sharedPassageOps(A: PreparedText, B: PreparedText, aList: number[], bList: number[]): RawOp[] {
+  const ra = regionKey(A, aList, '\u0001')
+  const rb = regionKey(B, bList, '\u0002')
+  const runs = sharedRuns(ra.key, rb.key, SHARED_RUN_CHARS)
+    .sort((x, y) => y.length - x.length)
+    .slice(0, MAX_CHAINED_RUNS)
+    .sort((x, y) => x.bStart - y.bStart)
+  // heaviest chain, non-overlapping and increasing on both sides
+  const best = runs.map(r => r.length)
+  const prev = runs.map(() => -1)
+  for (let x = 0; x < runs.length; x++) {
+    for (let y = 0; y < x; y++) {
+      const fits = runs[y].aStart + runs[y].length <= runs[x].aStart && runs[y].bStart + runs[y].length <= runs[x].bStart
+      if (fits && best[y] + runs[x].length > best[x]) {
+        best[x] = best[y] + runs[x].length
+        prev[x] = y
+      }
+    }
+  }
+  const chain: typeof runs = []
+  for (let end = best.indexOf(Math.max(0, ...best)); end >= 0 && runs[end]; end = prev[end]) chain.unshift(runs[end])
+
+  const ops: RawOp[] = []
+  let aAt = -1
+  let bAt = -1
+  const changes = (aTo: number, bTo: number) => {
+    for (const piece of piecesBetween(A, aList, aAt, aTo)) ops.push({ op: 'delete', a: piece, na: normalisedCount(A, piece[0], piece[1]), nb: 0 })
+    for (const piece of piecesBetween(B, bList, bAt, bTo)) ops.push({ op: 'insert', b: piece, na: 0, nb: normalisedCount(B, piece[0], piece[1]) })
+  }
+  for (const run of chain) {
+    const a: Range = [ra.start[run.aStart], ra.end[run.aStart + run.length - 1]]
+    const b: Range = [rb.start[run.bStart], rb.end[run.bStart + run.length - 1]]
+    changes(a[0], b[0])
+    ops.push({ op: 'equal', a, b, na: run.length, nb: run.length })
+    aAt = a[1]
+    bAt = b[1]
+  }
+  changes(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
   return ops
 }
 
