@@ -54,11 +54,15 @@ const PUNCTUATION: Record<string, string> = {
 }
 
 const caches = new Map<string, Map<string, string>>()
+const cacheOfOptions = new WeakMap<ResolvedNormalizeOptions, Map<string, string>>()
 
 function cacheFor(options: ResolvedNormalizeOptions): Map<string, string> {
+  const known = cacheOfOptions.get(options)
+  if (known) return known
   const key = optionsKey(options)
   let cache = caches.get(key)
   if (!cache) caches.set(key, (cache = new Map()))
+  cacheOfOptions.set(options, cache)
   return cache
 }
 

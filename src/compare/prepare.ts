@@ -51,7 +51,8 @@ export function keyOf(text: string, start: number, end: number, options: Resolve
   return key
 }
 
-const CACHE_LIMIT = 128
+// a department's ten or twenty years of 20–50 sections each, plus joined texts, stay prepared
+const CACHE_LIMIT = 4096
 const preparedCache = new Map<string, PreparedText>()
 
 export function prepareText(text: string, options: ResolvedNormalizeOptions): PreparedText {
