@@ -60,9 +60,9 @@ describe.each(providers)('review workflow on %s', provider => {
 
   test('refused transitions say why and change nothing', async () => {
     const before = await counts(draftId)
-    expect((await act('head', 'submit', draftId)).errors?.[0].message).toMatch(/Access denied|只有撰稿人/)
+    expect((await act('head', 'submit', draftId)).errors?.[0].message).toMatch(/只有撰稿人可以执行“提交审核 Submit”.*Only a writer may submit/s)
     expect((await act('otherWriter', 'submit', draftId)).errors?.[0].message).toMatch(/报告不存在或您无权查看/)
-    expect((await act('writer', 'approve', draftId, '')).errors?.[0].message).toMatch(/Access denied|只有部门负责人/)
+    expect((await act('writer', 'approve', draftId, '')).errors?.[0].message).toMatch(/只有部门负责人可以执行“批准 Approve”.*Only a head may approve/s)
     expect((await act('head', 'approve', draftId, '')).errors?.[0].message).toMatch(/报告当前状态为“草稿”，不能“批准 Approve”.*cannot be approved/s)
     expect((await act('admin', 'reopen', draftId, '原因')).errors?.[0].message).toMatch(/不能“重新打开/)
     expect(await counts(draftId)).toEqual(before)
