@@ -2,7 +2,7 @@
 // the passage is gone, and only for the report's own department.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, testProviders } from './helpers/db'
+import { migratedContext, sessionOf, testProviders } from './helpers/db'
 import type { AnnalsContext } from '../src/keystone/context'
 import { seedDemo } from '../seeds'
 import { anchorAt, locateAnchor } from '../src/workflow'
@@ -54,10 +54,7 @@ describe.each(providers)('comments through the API on %s', provider => {
     approvedId = seeded.reportIds[2024]
     const [section] = await context.sudo().query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
     sectionId = section.id
-    for (const email of ['writer@annals.local', 'head@annals.local', 'writer.chengxi@annals.local', 'archivist@annals.local']) {
-      const user = await context.sudo().query.User.findOne({ where: { email }, query: 'id name role departments { id }' })
-      sessions[email] = { listKey: 'User', itemId: user!.id, data: user }
-    }
+    for (const email of ['writer@annals.local', 'head@annals.local', 'writer.chengxi@annals.local', 'archivist@annals.local']) sessions[email] = await sessionOf(context, email)
   })
   afterAll(() => annals?.disconnect())
 

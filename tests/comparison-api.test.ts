@@ -1,7 +1,7 @@
 // The comparison queries through Keystone's GraphQL API with real access rules.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, testProviders, type TestUser } from './helpers/db'
+import { migratedContext, sessionOf, testProviders, type TestUser } from './helpers/db'
 import type { AnnalsContext } from '../src/keystone/context'
 import { seedDemo } from '../seeds'
 import { contentHash, snapshotOf } from '../src/workflow'
@@ -39,10 +39,7 @@ describe.each(providers)('comparison API on %s', provider => {
       ['head', 'head@annals.local'],
       ['archivist', 'archivist@annals.local'],
       ['otherWriter', 'writer.chengxi@annals.local'],
-    ] as const) {
-      const user = await sudo.query.User.findOne({ where: { email }, query: 'id name role departments { id }' })
-      sessions[key] = { listKey: 'User', itemId: user!.id, data: user as never }
-    }
+    ] as const) sessions[key] = await sessionOf(context, email)
   })
   afterAll(() => annals?.disconnect())
 

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, testProviders } from './helpers/db'
+import { migratedContext, sessionOf, testProviders } from './helpers/db'
 import { startSmtp, parseMessage, type TestSmtp } from './helpers/smtp'
 import type { AnnalsContext } from '../src/keystone/context'
 import { createAnnalsContext } from '../src/keystone/context'
@@ -31,10 +31,7 @@ describe.each(providers)('mail on %s', provider => {
     context = annals.context
     await seedDemo(context)
     departmentId = String((await context.sudo().db.Department.findOne({ where: { code: 'minghu' } }))!.id)
-    for (const email of ['writer@annals.local', 'head@annals.local']) {
-      const user = await context.sudo().query.User.findOne({ where: { email }, query: 'id name role departments { id }' })
-      sessions[email] = { listKey: 'User', itemId: user!.id, data: user }
-    }
+    for (const email of ['writer@annals.local', 'head@annals.local']) sessions[email] = await sessionOf(context, email)
     smtp = await startSmtp()
   })
   afterAll(async () => {

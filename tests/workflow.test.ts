@@ -2,7 +2,7 @@
 // databases: guards, audit, revisions, reviews, outbox rows, four eyes, concurrency.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, testProviders, type TestUser } from './helpers/db'
+import { migratedContext, sessionOf, testProviders, type TestUser } from './helpers/db'
 import type { AnnalsContext } from '../src/keystone/context'
 import { seedDemo } from '../seeds'
 import { plainTextToDocument } from '../src/text'
@@ -27,10 +27,7 @@ describe.each(providers)('review workflow on %s', provider => {
       ['archivist', 'archivist@annals.local'],
       ['admin', 'admin@annals.local'],
       ['otherWriter', 'writer.chengxi@annals.local'],
-    ] as const) {
-      const user = await context.sudo().query.User.findOne({ where: { email }, query: 'id name role departments { id }' })
-      sessions[key] = { listKey: 'User', itemId: user!.id, data: user as never }
-    }
+    ] as const) sessions[key] = await sessionOf(context, email)
   })
   afterAll(() => annals?.disconnect())
 

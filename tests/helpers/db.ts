@@ -45,3 +45,10 @@ export async function createUser(context: KeystoneContext, email: string, role: 
 export function as(context: KeystoneContext, user: TestUser): KeystoneContext {
   return context.withSession(user.session)
 }
+
+/** The session Keystone's auth would give an existing user (looked up by email). */
+export async function sessionOf(context: KeystoneContext, email: string): Promise<TestUser['session']> {
+  const user = await context.sudo().query.User.findOne({ where: { email }, query: 'id name role departments { id }' })
+  if (!user) throw new Error(`no user ${email}`)
+  return { listKey: 'User', itemId: user.id, data: user as AnnalsSession['data'] }
+}
