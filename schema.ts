@@ -297,7 +297,7 @@ export const lists = {
           if (typeof data.heading === 'string') data.heading = data.heading.trim()
           data.version = (item.version as number) + 1
         }
-        return data
+        return { ...data, lastEditedBy: lastEditor(context) }
       },
       validate: async args => {
         if (args.operation === 'delete') return
@@ -336,6 +336,7 @@ export const lists = {
       }),
       charCount: integer({ defaultValue: 0, ui: { label: '字数', description: 'Characters in the body, white space not counted', ...readOnly }, access: { create: denyAll, update: denyAll } }),
       version: integer({ defaultValue: 1, ui: { label: '版本', description: 'Optimistic-locking counter for this section', ...readOnly } }),
+      lastEditedBy: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '最后编辑人', ...readOnly } }),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
     },
   }),

@@ -155,6 +155,21 @@ describe.each(providers)('report and section input on %s', provider => {
     expect(stored).toMatchObject({ title: '第二版标题', version: report.version + 1 })
   })
 
+  test('a stale section version is refused and names who saved the section in between', async () => {
+    const report = await newReport(2016)
+    const section = await as(context, writer).query.Section.createOne({
+      data: { report: { connect: { id: report.id } }, heading: '一、政治建设', body: plainTextToDocument('原文。') },
+      query: 'id version',
+    })
+    const colleague = await createUser(context, `colleague${provider}@r.test`, 'writer', [departmentId])
+    await as(context, colleague).query.Section.updateOne({ where: { id: section.id }, data: { body: plainTextToDocument('同事的修改。'), version: section.version } })
+    await expect(
+      as(context, writer).query.Section.updateOne({ where: { id: section.id }, data: { body: plainTextToDocument('我的修改。'), version: section.version } })
+    ).rejects.toThrow(new RegExp(`保存冲突：您编辑的是第 ${section.version} 版，但 colleague${provider} 已于`))
+    const stored = await context.sudo().query.Section.findOne({ where: { id: section.id }, query: 'plainText version lastEditedBy { name }' })
+    expect(stored).toEqual({ plainText: '同事的修改。', version: section.version + 1, lastEditedBy: { name: `colleague${provider}` } })
+  })
+
   test('concurrent saves of one version: exactly one wins, the rest are refused whole', async () => {
     const report = await newReport(2017)
     const attempts = await Promise.allSettled(

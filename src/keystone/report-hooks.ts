@@ -90,10 +90,12 @@ export async function claimReportVersion(context: KeystoneContext, id: string, c
 export async function claimSectionVersion(context: KeystoneContext, id: string, current: number, expected?: number) {
   const from = expected ?? current
   const { count } = await context.prisma.section.updateMany({ where: { id, version: from }, data: { version: from + 1 } })
-  if (count !== 1) {
-    const now = await context.prisma.section.findUnique({ where: { id } })
-    throw new ConflictError(staleVersionProblem(from, now?.version ?? -1, undefined, now?.updatedAt ?? undefined))
-  }
+  if (count !== 1) throw new ConflictError(await staleSectionMessage(context, id, from))
+}
+
+async function staleSectionMessage(context: KeystoneContext, id: string, expected: number): Promise<string> {
+  const now = await context.prisma.section.findUnique({ where: { id }, include: { lastEditedBy: true } })
+  return staleVersionProblem(expected, now?.version ?? -1, now?.lastEditedBy?.name, now?.updatedAt ?? undefined)
 }
 
 /** Sections may be added to, changed in or removed from reports the user may edit, and stay in their report. */
@@ -102,8 +104,7 @@ export async function checkSectionInput({ operation, item, inputData = {}, resol
     return addValidationError('章节不能移动到其他报告 / A section cannot be moved to another report')
   }
   if (operation === 'update' && item && inputData.version !== undefined && inputData.version !== item.version) {
-    const now = await context.prisma.section.findUnique({ where: { id: String(item.id) } })
-    return addValidationError(staleVersionProblem(inputData.version, now?.version ?? -1, undefined, now?.updatedAt ?? undefined))
+    return addValidationError(await staleSectionMessage(context, String(item.id), inputData.version))
   }
   if (operation !== 'create') return
   const reportId = connectedId(resolvedData.report)
