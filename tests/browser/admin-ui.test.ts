@@ -11,6 +11,7 @@ import { startApp, type RunningApp } from '../../scripts/run-app'
 import { migratedContext } from '../helpers/db'
 import { DEMO_PASSWORD, seedDemo } from '../../seeds'
 import { createReport, ensureDepartment } from '../../src/keystone/report-store'
+import { DEMO_TEXTS, reportOf, revise, toSize } from '../../scripts/bench-inputs'
 
 const dialogOf = (page: import('playwright-core').Page) => page.locator('[role=alertdialog], [role=dialog]')
 const XSS_SCRIPT = '<script>window.__annalsXss = 1</script>'
@@ -20,6 +21,7 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   let app: RunningApp
   let browser: Browser
   let xssReport = ''
+  let bigReport = ''
   const mailDir = mkdtempSync(path.join(os.tmpdir(), 'annals-browser-mail-'))
 
   beforeAll(async () => {
@@ -37,6 +39,13 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
       reason: 'test',
       sections: [{ heading: `一、概况${XSS_IMG}`, text: `去年正常的一句话。今年新增${XSS_SCRIPT}和${XSS_IMG}两段。` }],
     })
+    // a 30,000-character summary and its previous year
+    const bigDepartment = await ensureDepartment(sudo, 'big-test', '长篇测试部门')
+    const big2023 = toSize(DEMO_TEXTS.map(t => t.split('\n').slice(2).join('\n')), 30_000)
+    for (const [year, text] of [[2023, big2023], [2024, revise(big2023, 0.05, 42)]] as const) {
+      const id = await createReport(sudo, { departmentId: bigDepartment, year, title: `长篇测试${year}`, status: 'approved', reason: 'test', sections: reportOf(text).sections })
+      if (year === 2024) bigReport = id
+    }
     await annals.disconnect()
     process.env.MAIL_DIR = mailDir
     process.env.MAIL_POLL_MS = '500'
@@ -131,6 +140,27 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     await expect(page.locator('.controls').isVisible()).resolves.toBe(false)
     await page.emulateMedia({ media: 'screen' })
     await again.close()
+    await page.close()
+  })
+
+  test('a 30,000-character report renders and stays responsive', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    const started = Date.now()
+    await page.goto(`${app.url}/compare?report=${bigReport}`)
+    await page.getByTestId('headline').waitFor({ timeout: 60_000 })
+    const rendered = Date.now() - started
+    const sections = await page.locator('section.pair').count()
+    expect(sections).toBeGreaterThan(10)
+    expect(await page.locator('.chg').count()).toBeGreaterThan(50)
+    // the page answers input at once: keyboard navigation and a mode switch
+    await page.locator('body').press('j')
+    await page.locator('body').press('j')
+    await expect(page.locator('.chg.current').count()).resolves.toBe(1)
+    await page.getByLabel('仅显示改动 Changes only').click()
+    await page.waitForURL(url => url.searchParams.get('changes') === '1')
+    await expect(page.locator('button.fold').count()).resolves.toBeGreaterThan(10)
+    console.log(`30k-character comparison rendered in ${rendered} ms (${sections} sections)`)
     await page.close()
   })
 
