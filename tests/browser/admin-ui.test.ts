@@ -113,12 +113,14 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     await expect(page.locator('#figures tr.figure.changed', { hasText: '10764人' }).count()).resolves.toBe(1)
     // keyboard: j moves to the first change
     await page.locator('body').press('j')
+    await page.locator('.chg.current').waitFor()
     await expect(page.locator('.chg.current').count()).resolves.toBe(1)
     await page.screenshot({ path: screenshotPath('compare-side-by-side'), fullPage: false })
 
     // inline mode, in the URL
     await page.getByLabel('行内 Inline').click()
     await page.waitForURL(url => url.searchParams.get('mode') === 'inline')
+    await page.locator('.col-inline').first().waitFor()
     await expect(page.locator('.col-inline').count()).resolves.toBe(7)
     await expect(page.locator('.col-before').count()).resolves.toBe(0)
     await page.screenshot({ path: screenshotPath('compare-inline'), fullPage: false })
@@ -126,6 +128,7 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     // changes only folds unchanged text; the stable URL reopens the same view
     await page.getByLabel('仅显示改动 Changes only').click()
     await page.waitForURL(url => url.searchParams.get('changes') === '1')
+    await page.locator('button.fold').first().waitFor()
     await expect(page.locator('button.fold').count()).resolves.toBeGreaterThan(0)
     const url = page.url()
     const again = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
@@ -156,9 +159,11 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     // the page answers input at once: keyboard navigation and a mode switch
     await page.locator('body').press('j')
     await page.locator('body').press('j')
+    await page.locator('.chg.current').waitFor()
     await expect(page.locator('.chg.current').count()).resolves.toBe(1)
     await page.getByLabel('仅显示改动 Changes only').click()
     await page.waitForURL(url => url.searchParams.get('changes') === '1')
+    await page.locator('button.fold').first().waitFor()
     await expect(page.locator('button.fold').count()).resolves.toBeGreaterThan(10)
     console.log(`30k-character comparison rendered in ${rendered} ms (${sections} sections)`)
     await page.close()
