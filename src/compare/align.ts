@@ -1,36 +1,11 @@
-// Alignment of two key sequences as index ranges.
-//   alignKeys: jsdiff's Myers (diffArrays), used for sentence keys.
-//   alignTokens: the same O(ND) Myers algorithm over interned integer keys in typed arrays,
-//     with common prefix and suffix trimmed first. Word-level regions are aligned many times
-//     per comparison; jsdiff's path objects made them the dominant cost (measured: ~85% of a
-//     year-over-year comparison), this runs the identical algorithm about ten times faster.
-import { diffArrays } from 'diff'
+// Alignment of two key sequences as index ranges: Myers' O(ND) algorithm (the one jsdiff
+// implements) over interned integer keys in typed arrays, common prefix and suffix trimmed
+// first. Sentences and word regions are aligned many times per comparison; with jsdiff's
+// diffArrays the alignment was ~85% of a year-over-year comparison. tests/compare.test.ts
+// checks that the edit scripts found here are exactly as short as jsdiff's.
 
 /** A run of equal keys, or a changed run (removed from a, added from b; either may be empty). */
 export type Hunk = { equal: boolean; aStart: number; aEnd: number; bStart: number; bEnd: number }
-
-/**
- * Aligns `a` and `b`. With `maxEditLength`, gives up (returns undefined) when the sequences
- * need more edits than that, which bounds the cost by the input instead of by a clock.
- */
-export function alignKeys(a: readonly string[], b: readonly string[], maxEditLength?: number): Hunk[] | undefined {
-  if (a.length === 0 || b.length === 0) return trivial(a.length, b.length)
-  const changes =
-    maxEditLength === undefined ? diffArrays(a as string[], b as string[]) : diffArrays(a as string[], b as string[], { maxEditLength })
-  if (!changes) return undefined
-  const builder = new HunkBuilder()
-  for (const change of changes) {
-    const count = change.count ?? change.value.length
-    if (change.removed) builder.change(count, 0)
-    else if (change.added) builder.change(0, count)
-    else builder.equal(count)
-  }
-  return builder.hunks
-}
-
-function trivial(n: number, m: number): Hunk[] {
-  return n || m ? [{ equal: false, aStart: 0, aEnd: n, bStart: 0, bEnd: m }] : []
-}
 
 class HunkBuilder {
   hunks: Hunk[] = []
