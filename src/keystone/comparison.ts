@@ -205,17 +205,23 @@ function withoutSentenceTexts(history: HistoryResult): HistoryResult {
  * their places (not their text), and unchanged figures no example sentence.
  */
 export function compactForTransport<T extends { diff: ReportDiff | null }>(result: T): T {
-  const packed = packOps(result as never) as T
-  if (!packed.diff) return packed
+  if (!result.diff) return result
+  let diff = packedDiffs.get(result.diff)
+  if (!diff) packedDiffs.set(result.diff, (diff = packDiff(result.diff)))
+  return { ...result, diff }
+}
+
+// a cached comparison is packed once, not on every request that hits the cache
+const packedDiffs = new WeakMap<ReportDiff, ReportDiff>()
+
+function packDiff(diff: ReportDiff): ReportDiff {
+  const packed = (packOps({ diff } as never) as { diff: ReportDiff }).diff
   return {
     ...packed,
-    diff: {
-      ...packed.diff,
-      reused: packed.diff.reused.map(({ text: _text, ...place }) => place),
-      figures: packed.diff.figures.map(f =>
-        f.status === 'same' ? { ...f, before: f.before && { ...f.before, sentence: '' }, after: f.after && { ...f.after, sentence: '' } } : f
-      ),
-    } as ReportDiff,
+    reused: packed.reused.map(({ text: _text, ...place }) => place) as ReportDiff['reused'],
+    figures: packed.figures.map(f =>
+      f.status === 'same' ? { ...f, before: f.before && { ...f.before, sentence: '' }, after: f.after && { ...f.after, sentence: '' } } : f
+    ),
   }
 }
 
