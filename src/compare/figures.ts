@@ -90,12 +90,21 @@ export function compareFigures(
       exactA.add(i)
     }
   })
-  const byUnit = new Map<string, number[]>()
-  a.forEach((fa, i) => fa.label && !exactA.has(i) && listAt(byUnit, fa.unit).push(i))
+  // only figures of the same unit that share a label bigram can reach the threshold
+  const byUnitGram = new Map<string, number[]>()
+  a.forEach((fa, i) => {
+    if (!fa.label || exactA.has(i)) return
+    for (const gram of fa.grams) listAt(byUnitGram, fa.unit + '\u0000' + gram).push(i)
+  })
   for (const j of looseB) {
-    for (const i of byUnit.get(b[j].unit) ?? []) {
-      const value = score(a[i], b[j])
-      if (value >= PAIR_THRESHOLD) candidates.push({ i, j, score: value })
+    const seen = new Set<number>()
+    for (const gram of b[j].grams) {
+      for (const i of byUnitGram.get(b[j].unit + '\u0000' + gram) ?? []) {
+        if (seen.has(i)) continue
+        seen.add(i)
+        const value = score(a[i], b[j])
+        if (value >= PAIR_THRESHOLD) candidates.push({ i, j, score: value })
+      }
     }
   }
   candidates.sort((x, y) => y.score - x.score || x.j - y.j)
