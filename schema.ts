@@ -42,6 +42,7 @@ import {
   claimReportVersion,
   claimSectionVersion,
   nextSectionPosition,
+  touchContent,
 } from './src/keystone/report-hooks'
 
 const g = gWithContext<KeystoneContext>()
@@ -207,7 +208,10 @@ export const lists = {
           claimReportVersion(context, String(item.id), item.version as number, inputData.version as number | undefined),
       },
       afterOperation: {
-        update: ({ item, context }) => recordEdit(context, String(item?.id), '修改报告 / report edited'),
+        update: async ({ item, context }) => {
+          await touchContent(context, String(item?.id))
+          await recordEdit(context, String(item?.id), '修改报告 / report edited')
+        },
       },
     },
     actions: {
@@ -247,6 +251,11 @@ export const lists = {
         ui: { label: '版本', description: 'Optimistic-locking counter: send the version you edited; a stale one is refused', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
       }),
       lastEditedBy: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '最后编辑人', ...readOnly } }),
+      contentVersion: integer({
+        defaultValue: 0,
+        access: { create: denyAll, update: denyAll },
+        ui: { label: '内容版本', description: 'Counts every change to the report or its sections (keys the comparison cache)', ...readOnly, listView: { fieldMode: 'hidden' } },
+      }),
       revisions: relationship({ ref: 'Revision.report', many: true, ui: { label: '修订记录', ...readOnly } }),
       reviews: relationship({ ref: 'Review.report', many: true, ui: { label: '审核意见', ...readOnly } }),
       comments: relationship({ ref: 'Comment.report', many: true, ui: { label: '批注', ...readOnly } }),
@@ -316,10 +325,11 @@ export const lists = {
         update: ({ item, inputData, context }) =>
           claimSectionVersion(context, String(item.id), item.version as number, inputData.version as number | undefined),
       },
-      afterOperation: ({ operation, item, originalItem, context }) => {
+      afterOperation: async ({ operation, item, originalItem, context }) => {
         const section = (item ?? originalItem) as { reportId?: string; heading?: string } | undefined
         const what = { create: '新增章节', update: '修改章节', delete: '删除章节' }[operation]
-        return recordEdit(context, section?.reportId, `${what}：${section?.heading ?? ''}`)
+        await touchContent(context, section?.reportId)
+        await recordEdit(context, section?.reportId, `${what}：${section?.heading ?? ''}`)
       },
     },
     fields: {

@@ -113,6 +113,14 @@ describe.each(providers)('comparison API on %s', provider => {
     expect(before.data!.compareReport.cached).toBe(true) // the first test computed it
     expect(after.data!.compareReport.cached).toBe(false)
     await context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言' } })
+    // a status change is no content change, but the result names the status: not stale either
+    const seen = await run('writer', COMPARE, { id: years[2025] })
+    await context.prisma.report.update({ where: { id: years[2025] }, data: { status: 'in_review' } })
+    const moved = await run('writer', COMPARE, { id: years[2025] })
+    expect(moved.data!.compareReport.cached).toBe(false)
+    expect(moved.data!.compareReport.result.report.status).toBe('in_review')
+    expect(seen.data!.compareReport.result.report.status).toBe('draft')
+    await context.prisma.report.update({ where: { id: years[2025] }, data: { status: 'draft' } })
   })
 
   test('revisions of one report: newest revision against the current text, or two chosen revisions', async () => {

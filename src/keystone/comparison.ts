@@ -57,7 +57,7 @@ export const NOT_ACCESSIBLE = '报告不存在或您无权查看，无法比对 
 
 const DEFAULT_HISTORY = 10
 
-type ReportRow = { id: string; title: string; year: number; kind: string; status: string; departmentId: string | null }
+type ReportRow = { id: string; title: string; year: number; kind: string; status: string; departmentId: string | null; contentVersion: number }
 
 /**
  * Reports the session may read, through Keystone's access rules (no text yet). Sections are
@@ -69,33 +69,29 @@ async function readableRows(context: KeystoneContext, ids: readonly string[]): P
   return ids.map(id => rows.find(r => r.id === id) as ReportRow)
 }
 
-async function earlierRows(context: KeystoneContext, report: ReportRow, take = DEFAULT_HISTORY): Promise<ReportRow[]> {
-  if (!report.departmentId) return []
-  return (await context.db.Report.findMany({
-    where: { department: { id: { equals: report.departmentId } }, kind: { equals: report.kind }, year: { lt: report.year } },
+/**
+ * The report and the same department's earlier reports of its kind that the session may read,
+ * newest first — in one query: every readable report of the department that holds it.
+ */
+async function withEarlierYears(context: KeystoneContext, id: string, take = DEFAULT_HISTORY): Promise<{ reportRow: ReportRow; earlier: ReportRow[] }> {
+  const rows = (await context.db.Report.findMany({
+    where: { OR: [{ id: { equals: id } }, { department: { reports: { some: { id: { equals: id } } } } }] },
     orderBy: { year: 'desc' },
-    take,
   })) as unknown as ReportRow[]
+  const reportRow = rows.find(r => r.id === id)
+  if (!reportRow) throw new ComparisonError(NOT_ACCESSIBLE, 'NOT_ACCESSIBLE')
+  const earlier = reportRow.departmentId
+    ? rows.filter(r => r.departmentId === reportRow.departmentId && r.kind === reportRow.kind && r.year < reportRow.year).slice(0, take)
+    : []
+  return { reportRow, earlier }
 }
 
-/** Cache key from versions: ids, version counters and update times, no hashing of text needed. */
-function versionKey(kind: string, versions: Awaited<ReturnType<typeof versionsOf>>, ...options: unknown[]): string {
-  const parts = versions.map(
-    ({ report, sections }) =>
-      `${report.id}@${(report as { version?: number }).version ?? ''}/${report.title}|` +
-      sections.map((s: { id: string; version: number; updatedAt: Date | null }) => `${s.id}.${s.version}.${s.updatedAt?.getTime() ?? 0}`).join(',')
-  )
-  return `${kind}|${parts.join(';')}|${JSON.stringify(options)}`
-}
-
-/** What the content of these reports depends on: cheap to read, changes with every edit. */
-async function versionsOf(context: KeystoneContext, rows: ReportRow[]) {
-  const sections = await context.prisma.section.findMany({
-    where: { reportId: { in: rows.map(r => r.id) } },
-    select: { id: true, reportId: true, version: true, updatedAt: true, position: true },
-    orderBy: [{ reportId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
-  })
-  return rows.map(r => ({ report: r, sections: sections.filter((s: { reportId: string }) => s.reportId === r.id) }))
+/**
+ * Cache key from the reports' content versions (moved by every change to a report or its
+ * sections, see touchContent): no text is read or hashed to serve a cached comparison.
+ */
+function versionKey(kind: string, rows: ReportRow[], ...options: unknown[]): string {
+  return `${kind}|${rows.map(r => `${r.id}@${r.contentVersion}.${r.status}`).join(";")}|${JSON.stringify(options)}`
 }
 
 async function withTexts(context: KeystoneContext, rows: ReportRow[]): Promise<ComparableReport[]> {
@@ -163,13 +159,12 @@ export async function compareReportForSession(
   request: CompareRequest
 ): Promise<ReportComparison & { cached: boolean }> {
   if (request.against?.includes(request.id)) throw new ComparisonError('不能与自身比对 / A report cannot be compared with itself', 'BAD_REQUEST')
-  const [reportRow] = await readableRows(context, [request.id])
-  const earlier = request.against?.length
-    ? (await readableRows(context, request.against)).sort((a, b) => b.year - a.year)
-    : await earlierRows(context, reportRow)
+  const { reportRow, earlier } = request.against?.length
+    ? { reportRow: (await readableRows(context, [request.id]))[0], earlier: (await readableRows(context, request.against)).sort((a, b) => b.year - a.year) }
+    : await withEarlierYears(context, request.id)
   const normalize = request.normalize ?? {}
   const swapped = !!request.swap
-  const key = versionKey('report', await versionsOf(context, [reportRow, ...earlier]), normalize, swapped)
+  const key = versionKey('report', [reportRow, ...earlier], normalize, swapped)
   const hit = cache.get(key)
   if (hit) return { ...hit, cached: true }
 

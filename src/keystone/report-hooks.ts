@@ -128,3 +128,9 @@ export async function nextSectionPosition(context: KeystoneContext, data: Data):
   const last = await context.prisma.section.findFirst({ where: { reportId }, orderBy: { position: 'desc' } })
   return (last?.position ?? 0) + 1
 }
+
+/** Any change to a report's text or sections moves its content version (comparison cache key). */
+export async function touchContent(context: KeystoneContext, reportId: string | null | undefined) {
+  if (!reportId) return
+  await context.prisma.report.updateMany({ where: { id: reportId }, data: { contentVersion: { increment: 1 } } })
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Report" ADD COLUMN     "contentVersion" INTEGER DEFAULT 0;
