@@ -2,6 +2,7 @@
 // punctuation style, Traditional vs Simplified characters, white space or converter garbage
 // compare equal. Every output of the engine keeps the original text.
 import { createRequire } from 'node:module'
+import { PINYIN_ANNOTATION } from '../text/clean'
 
 export type NormalizeOptions = {
   /** Fold Traditional characters to Simplified (默认开启 / default on). */
@@ -87,8 +88,6 @@ export function foldText(text: string, options: ResolvedNormalizeOptions): strin
   return out
 }
 
-// pinyin annotation right after a Han character: 進(jìn), 藍（lán）
-const PINYIN = /(?<=\p{Script=Han})[(（](?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/gu
 // list numbering at the start of a line or after a sentence end
 const NUMBERING =
   /(?<=^|[\n。！？；!?;]\s*)(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)[、，,：:．.\s]?|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.](?!\d)|[①-⑳])/gu
@@ -96,7 +95,7 @@ const NUMBERING =
 /** Character ranges [start, end) in the original that never take part in matching. */
 export function ignorableSpans(text: string, options: ResolvedNormalizeOptions): [number, number][] {
   const spans: [number, number][] = []
-  if (options.pinyin) for (const m of text.matchAll(PINYIN)) spans.push([m.index, m.index + m[0].length])
+  if (options.pinyin) for (const m of text.matchAll(PINYIN_ANNOTATION)) spans.push([m.index, m.index + m[0].length])
   if (options.numbering) for (const m of text.matchAll(NUMBERING)) spans.push([m.index, m.index + m[0].length])
   return spans.sort((a, b) => a[0] - b[0])
 }

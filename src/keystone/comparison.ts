@@ -129,10 +129,6 @@ function refOf({ sections: _sections, ...ref }: ComparableReport): ReportRef {
 
 const cache = new ResultCache<ReportComparison>(200)
 
-export function comparisonCacheStats() {
-  return { hits: cache.hits, misses: cache.misses }
-}
-
 function summarize(diff: ReportDiff | null, primary: ComparableReport | null): ComparisonSummary {
   if (!diff || !primary) {
     return { againstYear: null, againstTitle: null, similarity: 0, reusedPassages: 0, addedSections: 0, droppedSections: 0, changedSections: 0, moves: 0, figuresChanged: 0 }
@@ -265,7 +261,7 @@ export async function compareRevisionsForSession(
     from: strip(from),
     to: strip(to) as RevisionComparison['to'],
     diff,
-    summary: summarize(diff, { ...report, year: report.year, title: from.label }),
+    summary: summarize(diff, { ...report, title: from.label }),
     cached: !!hit,
   }
 }
