@@ -10,6 +10,7 @@
 import { foldText, type ResolvedNormalizeOptions } from './normalize'
 import { derived, prepareText, type PreparedText } from './prepare'
 import { compareFigures } from './figures'
+import { heaviestChain } from './chain'
 import { mappedKey, sharedRuns, type MappedText } from './reuse'
 import { diffPrepared, forEachGram, resolveCompareOptions, type ResolvedCompareOptions } from './text-diff'
 import type { CompareOptions, DiffOp, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
@@ -175,22 +176,7 @@ function orderGroups(groups: Group[]): Group[] {
 /** Rows whose before-sections are out of order relative to the rest (not in the longest increasing run). */
 function reorderedRows(groups: Group[]): Set<number> {
   const rows = groups.map((g, index) => ({ index, a: g.before[0] })).filter(r => r.a !== undefined && groups[r.index].after.length)
-  const best = rows.map(() => 1)
-  const prev = rows.map(() => -1)
-  for (let x = 0; x < rows.length; x++) {
-    for (let y = 0; y < x; y++) {
-      if (rows[y].a < rows[x].a && best[y] + 1 > best[x]) {
-        best[x] = best[y] + 1
-        prev[x] = y
-      }
-    }
-  }
-  const inOrder = new Set<number>()
-  let end = best.indexOf(Math.max(0, ...best))
-  while (end >= 0) {
-    inOrder.add(rows[end].index)
-    end = prev[end]
-  }
+  const inOrder = new Set(heaviestChain(rows, () => 1, (x, y) => x.a < y.a).map(r => r.index))
   return new Set(rows.filter(r => !inOrder.has(r.index)).map(r => r.index))
 }
 

@@ -9,6 +9,7 @@ import { alignTokens, internKeys, type Hunk } from './align'
 import { resolveNormalizeOptions } from './normalize'
 import { ensureTokens, prepareText, type PreparedText, type Span } from './prepare'
 import { mappedKey, sharedRuns } from './reuse'
+import { heaviestChain } from './chain'
 import type { CompareOptions, DiffOp, DiffStats, TextDiff } from './types'
 
 type MoveDetail = { id: string; similarity: number; ops: DiffOp[]; stats: DiffStats }
@@ -247,11 +248,9 @@ function diffSentences(A: PreparedText, B: PreparedText, aList: number[], bList:
   // dissimilar large regions are cut at anchors first (cost stays bounded by the input)
   const similar = total <= TINY_REGION ? 1 : gramSimilarity(A, aList, B, bList)
   if (total <= TOKEN_MYERS_LIMIT && similar >= 0.5) {
-    const [ia, ib] = internKeys(ta.map(t => t.key), tb.map(t => t.key))
     const budget = total <= SMALL_REGION ? total : Math.min(TOKEN_MAX_EDITS, Math.ceil((1 - similar) * total * 1.5) + 32)
-    const minimumEdits = total - 2 * sharedCount(ia, ib)
-    const hunks = minimumEdits <= budget ? alignTokens(ia, ib, budget) : undefined
-    if (hunks) return tokenOps(ta, tb, hunks)
+    const ops = wordOps(ta, tb, budget)
+    if (ops) return ops
   }
   const anchors = anchorPairs(A, B, aList, bList)
   if (anchors.length === 0) return sharedPassageOps(A, B, aList, bList)
@@ -273,9 +272,15 @@ function anchoredPair(A: PreparedText, B: PreparedText, i: number, j: number): R
   if (gramSimilarity(A, [i], B, [j]) < 0.5) return sharedPassageOps(A, B, [i], [j])
   const ta = A.sentences[i].tokens as Span[]
   const tb = B.sentences[j].tokens as Span[]
+  return wordOps(ta, tb, ta.length + tb.length) ?? sharedPassageOps(A, B, [i], [j])
+}
+
+/** Myers on word keys within `budget` edits (skipped when the shared words already rule it out). */
+function wordOps(ta: Span[], tb: Span[], budget: number): RawOp[] | undefined {
   const [ia, ib] = internKeys(ta.map(t => t.key), tb.map(t => t.key))
-  const hunks = alignTokens(ia, ib, ia.length + ib.length)
-  return hunks ? tokenOps(ta, tb, hunks) : sharedPassageOps(A, B, [i], [j])
+  if (ta.length + tb.length - 2 * sharedCount(ia, ib) > budget) return undefined
+  const hunks = alignTokens(ia, ib, budget)
+  return hunks && tokenOps(ta, tb, hunks)
 }
 
 // ---------- dissimilar regions: keep the passages they share ----------
@@ -351,20 +356,12 @@ function sharedPassageOps(A: PreparedText, B: PreparedText, aList: number[], bLi
     .sort((x, y) => y.length - x.length)
     .slice(0, MAX_CHAINED_RUNS)
     .sort((x, y) => x.bStart - y.bStart)
-  // heaviest chain, non-overlapping and increasing on both sides
-  const best = runs.map(r => r.length)
-  const prev = runs.map(() => -1)
-  for (let x = 0; x < runs.length; x++) {
-    for (let y = 0; y < x; y++) {
-      const fits = runs[y].aStart + runs[y].length <= runs[x].aStart && runs[y].bStart + runs[y].length <= runs[x].bStart
-      if (fits && best[y] + runs[x].length > best[x]) {
-        best[x] = best[y] + runs[x].length
-        prev[x] = y
-      }
-    }
-  }
-  const chain: typeof runs = []
-  for (let end = best.indexOf(Math.max(0, ...best)); end >= 0 && runs[end]; end = prev[end]) chain.unshift(runs[end])
+  // the heaviest chain of runs, non-overlapping and in order on both sides
+  const chain = heaviestChain(
+    runs,
+    r => r.length,
+    (x, y) => x.aStart + x.length <= y.aStart && x.bStart + x.length <= y.bStart
+  )
 
   const ops: RawOp[] = []
   let aAt = -1
@@ -470,24 +467,8 @@ function anchorPairs(A: PreparedText, B: PreparedText, aList: number[], bList: n
     .filter(([, v]) => v >= 2)
     .map(([pair, v]) => ({ i: Math.floor(pair / bList.length), j: pair % bList.length, v }))
     .sort((x, y) => x.i - y.i || x.j - y.j)
-  // heaviest chain increasing in both i and j (O(n²) on candidates, which are few)
-  const best = candidates.map(c => c.v)
-  const prev = candidates.map(() => -1)
-  for (let x = 0; x < candidates.length; x++) {
-    for (let y = 0; y < x; y++) {
-      if (candidates[y].i < candidates[x].i && candidates[y].j < candidates[x].j && best[y] + candidates[x].v > best[x]) {
-        best[x] = best[y] + candidates[x].v
-        prev[x] = y
-      }
-    }
-  }
-  let end = best.indexOf(Math.max(...best, 0))
-  const chain: [number, number][] = []
-  while (end >= 0 && candidates[end]) {
-    chain.unshift([candidates[end].i, candidates[end].j])
-    end = prev[end]
-  }
-  return chain
+  // the heaviest chain increasing in both i and j (candidates are few)
+  return heaviestChain(candidates, c => c.v, (x, y) => x.i < y.i && x.j < y.j).map(c => [c.i, c.j] as [number, number])
 }
 
 // ---------- pass 4: readability ----------
