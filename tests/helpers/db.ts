@@ -18,7 +18,9 @@ export async function freshDatabaseUrl(provider: Provider, name: string): Promis
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
     return `file:${file}`
   }
-  return freshPostgresDatabase(`annals_test_${name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`)
+  // ANNALS_TEST_DB_PREFIX keeps two checkouts testing against one server out of each other's databases
+  const prefix = process.env.ANNALS_TEST_DB_PREFIX ?? ''
+  return freshPostgresDatabase(`annals_test_${prefix}${name}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase())
 }
 
 /** Providers to run a suite on: SQLite always, PostgreSQL when reachable. */
