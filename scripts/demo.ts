@@ -3,8 +3,7 @@ import { ensureBuilt } from './build'
 import { migrate, serve } from './start'
 import { createAnnalsContext } from '../src/keystone/context'
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seeds'
-
-const ROLE_NAMES: Record<string, string> = { admin: '管理员', writer: '撰稿人', head: '部门负责人', archivist: '档案员' }
+import { roleLabel } from '../src/workflow'
 
 async function main() {
   await ensureBuilt()
@@ -19,7 +18,7 @@ async function main() {
   const port = process.env.PORT || '3000'
   console.log(`\n  Annals 演示 / demo:  http://localhost:${port}/\n`)
   console.log(`  演示账号 / demo accounts (密码 / password: ${DEMO_PASSWORD})`)
-  for (const user of DEMO_USERS) console.log(`    ${ROLE_NAMES[user.role].padEnd(6, '　')} ${user.email}`)
+  for (const user of DEMO_USERS) console.log(`    ${roleLabel(user.role).padEnd(6, '　')} ${user.email}`)
   console.log('')
   await serve()
 }

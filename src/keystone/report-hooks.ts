@@ -66,10 +66,21 @@ export async function checkReportInput({ operation, item, inputData = {}, resolv
     })
     if (clash > 0) return addValidationError(duplicateReportProblem(departmentName, year, kindLabel(kind)))
   }
-  if (operation === 'create' && !resolvedData.title) resolvedData.title = defaultReportTitle(departmentName, year, kind)
   if (operation === 'update' && item && inputData.version !== undefined && inputData.version !== item.version) {
     addValidationError(await staleReportMessage(context, String(item.id), inputData.version))
   }
+}
+
+/**
+ * A new report without a title is named after its department, year and kind. Called from the
+ * Report list's resolveInput (not from validation, which only judges the input).
+ */
+export async function withDefaultTitle(context: KeystoneContext, operation: 'create' | 'update', resolvedData: Data): Promise<Data> {
+  if (operation !== 'create' || resolvedData.title) return resolvedData
+  const departmentId = connectedId(resolvedData.department)
+  const department = departmentId ? await context.sudo().db.Department.findOne({ where: { id: departmentId } }) : null
+  if (!department || typeof resolvedData.year !== 'number') return resolvedData
+  return { ...resolvedData, title: defaultReportTitle(String(department.name), resolvedData.year, resolvedData.kind ?? 'annual') }
 }
 
 async function staleReportMessage(context: KeystoneContext, id: string, expected: number): Promise<string> {

@@ -2,7 +2,7 @@
 // the archive import and the demo seed. Runs with the context it is given: sudo for imports.
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { plainTextToDocument, sectionKeyFor } from '../text'
-import { contentHash, snapshotOf } from '../workflow'
+import { contentHash, defaultReportTitle, snapshotOf } from '../workflow'
 import type { PlannedReport } from '../import'
 
 export type NewReport = {
@@ -102,7 +102,7 @@ export async function importPlannedReports(
       if (existing) {
         outcome = { file: planned.file, status: 'skipped', message: '已存在，跳过 / already imported', reportId: existing }
       } else {
-        const title = planned.summary.title || `${planned.departmentName ?? planned.departmentCode} ${planned.year}年工作总结`
+        const title = planned.summary.title || defaultReportTitle(planned.departmentName ?? planned.departmentCode, planned.year, planned.kind)
         const reportId = await createReport(context, {
           departmentId,
           year: planned.year,

@@ -1,5 +1,5 @@
 // Workflow mail, Chinese first with English below. Pure: text in, text out.
-import type { WorkflowAction } from '../workflow'
+import { statusLabel, statusLabelEn, type WorkflowAction } from '../workflow'
 
 export type ChangeCounts = { changed: number; added: number; dropped: number }
 
@@ -21,13 +21,6 @@ const SUBJECTS: Record<WorkflowAction, [string, string]> = {
   reopen: ['已重新打开', 'reopened'],
 }
 
-const STATUS: Record<string, [string, string]> = {
-  draft: ['草稿', 'draft'],
-  in_review: ['审核中', 'in review'],
-  changes_requested: ['退回修改', 'changes requested'],
-  approved: ['已批准', 'approved'],
-}
-
 export function describeChanges(changes: ChangeCounts | undefined, sections: number): [string, string] {
   if (!changes) return [`首次提交，共 ${sections} 节`, `first submission, ${sections} sections`]
   const zh = [`${changes.changed} 节修改`, changes.added ? `新增 ${changes.added} 节` : '', changes.dropped ? `删除 ${changes.dropped} 节` : ''].filter(Boolean).join('，')
@@ -37,7 +30,7 @@ export function describeChanges(changes: ChangeCounts | undefined, sections: num
 
 export function composeWorkflowMail(input: WorkflowMailInput): { subject: string; text: string } {
   const [zhEvent, enEvent] = SUBJECTS[input.action]
-  const [zhStatus, enStatus] = STATUS[input.report.status] ?? [input.report.status, input.report.status]
+  const [zhStatus, enStatus] = [statusLabel(input.report.status), statusLabelEn(input.report.status)]
   const [zhChanges, enChanges] = describeChanges(input.changes, input.sections)
   const name = `${input.report.title}（${input.report.year}年）`
   const comment = input.comment?.trim()

@@ -1,5 +1,6 @@
 // Editorial rules: what a report may contain and when it may change.
 export * from './validation'
+export * from './vocabulary'
 export { contentHash, snapshotOf } from './snapshot'
 export type { ReportSnapshot } from './snapshot'
 export { TRANSITIONS, availableActions, transitionProblem } from './transitions'

@@ -1,7 +1,7 @@
 // The editorial workflow as data: which action moves a report from which status to which,
 // who may take it, and what it needs. `transitionProblem` says why an action is refused.
 import type { ReportStatus, Role } from '../access'
-import { statusLabel } from './validation'
+import { roleLabel, statusLabel } from './vocabulary'
 
 export type WorkflowAction = 'submit' | 'approve' | 'requestChanges' | 'reopen'
 
@@ -36,13 +36,11 @@ export type TransitionFacts = {
 
 const PAST: Record<WorkflowAction, string> = { submit: 'submitted', approve: 'approved', requestChanges: 'sent back', reopen: 'reopened' }
 
-const ROLE_NAMES: Record<Role, string> = { admin: '管理员', writer: '撰稿人', head: '部门负责人', archivist: '档案员' }
-
 /** Why `facts.action` may not happen now (Chinese first, English after), or undefined when it may. */
 export function transitionProblem(facts: TransitionFacts): string | undefined {
   const t = TRANSITIONS[facts.action]
   if (facts.role !== t.role) {
-    return `只有${ROLE_NAMES[t.role]}可以执行“${t.label}” / Only a ${t.role} may ${facts.action} a report`
+    return `只有${roleLabel(t.role)}可以执行“${t.label}” / Only a ${t.role} may ${facts.action} a report`
   }
   if (t.role !== 'admin' && !facts.member) {
     return `您不属于该报告所在的部门 / You are not a member of this report's department`

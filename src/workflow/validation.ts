@@ -1,5 +1,6 @@
 // Input rules for reports and sections. Each returns a message a user sees (Chinese first,
 // English after) or undefined when the input is fine. No Keystone here: hooks call these.
+import { statusLabel } from './vocabulary'
 
 export const MIN_YEAR = 1949
 export const MAX_YEAR = 2100
@@ -43,29 +44,4 @@ export function staleVersionProblem(expected: number, current: number, savedBy?:
   const who = savedBy ?? '其他用户'
   const when = savedAt ? savedAt.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : ''
   return `保存冲突：您编辑的是第 ${expected} 版，但 ${who} 已于 ${when} 保存了第 ${current} 版；您的修改未保存，请刷新后重做 / Edit conflict: you edited version ${expected}, but ${savedBy ?? 'another user'} saved version ${current}${when ? ' at ' + when : ''}; your change was not applied`
-}
-
-export const REPORT_KINDS = [
-  { value: 'annual', label: '年度工作总结' },
-  { value: 'half_year', label: '半年工作总结' },
-  { value: 'special', label: '专项工作总结' },
-] as const
-
-export const STATUS_LABELS: Record<string, string> = {
-  draft: '草稿',
-  in_review: '审核中',
-  changes_requested: '退回修改',
-  approved: '已批准',
-}
-
-export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status
-}
-
-export function kindLabel(kind: string): string {
-  return REPORT_KINDS.find(k => k.value === kind)?.label ?? kind
-}
-
-export function defaultReportTitle(departmentName: string, year: number, kind: string): string {
-  return `${departmentName}${year}年${kindLabel(kind)}`
 }
