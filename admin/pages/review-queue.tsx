@@ -3,6 +3,7 @@ import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo'
 import { Link } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
+import { roundChanges, type RoundRevision } from '../../src/workflow/round'
 
 type Row = {
   id: string
@@ -10,7 +11,7 @@ type Row = {
   year: number
   department: { name: string } | null
   auditEvents: { createdAt: string; actor: { name: string } | null }[]
-  revisions: { id: string }[]
+  revisions: RoundRevision[]
   commentsCount: number
 }
 
@@ -34,8 +35,11 @@ const QUEUE = gql`
           name
         }
       }
+      # roundChanges needs only the two newest submissions
       revisions(where: { event: { equals: "submit" } }, orderBy: { number: desc }, take: 2) {
         id
+        number
+        event
       }
       commentsCount(where: { resolved: { equals: false } })
     }
@@ -66,7 +70,7 @@ export default function ReviewQueuePage() {
             <tbody>
               {data.reports.map(r => {
                 const submitted = r.auditEvents[0]
-                const [current, previous] = r.revisions
+                const round = roundChanges(r.revisions, 'in_review')
                 return (
                   <tr key={r.id} style={{ borderBottom: '1px solid #eaeef2' }} data-testid="queue-row">
                     <td style={{ padding: 6 }}>
@@ -78,8 +82,8 @@ export default function ReviewQueuePage() {
                     </td>
                     <td style={{ padding: 6 }}>{r.commentsCount}</td>
                     <td style={{ padding: 6 }}>
-                      {previous && current ? (
-                        <Link href={`/compare?report=${r.id}&from=${previous.id}&to=${current.id}`}>本轮改动</Link>
+                      {round.from && round.to !== 'current' ? (
+                        <Link href={`/compare?report=${r.id}&from=${round.from.id}&to=${round.to.id}`}>本轮改动</Link>
                       ) : (
                         <Link href={`/compare?report=${r.id}`}>与往年比对</Link>
                       )}

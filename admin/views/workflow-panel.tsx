@@ -10,6 +10,8 @@ type Panel = {
   statusLabel: string
   actions: string[]
   roundBaseRevisionId: string | null
+  /** a revision id, or 'current' */
+  roundToRevisionId: string
   revisions: { id: string; number: number; label: string; reason: string; createdAt: string; author: string; hash: string; previousId: string | null }[]
   comments: { id: string; body: string; quote: string; resolved: boolean; author: string; anchor: { status: string; message: string; heading: string | null } | null }[]
   audit: { action: string; from: string; to: string; comment: string; at: string; actor: string }[]
@@ -30,7 +32,7 @@ export function Field({ value }: FieldProps<typeof controller>) {
         <div style={small}>{panel.actions.length ? `您可以：${panel.actions.join('、')}（见页面上方的操作按钮）` : '您在此状态下没有可执行的审核操作'}</div>
         {panel.roundBaseRevisionId && (
           <div style={{ marginTop: 6 }}>
-            <Link href={compare(panel.roundBaseRevisionId, 'current')}>查看本轮改动 Changes this round →</Link>
+            <Link href={compare(panel.roundBaseRevisionId, panel.roundToRevisionId)}>查看本轮改动 Changes this round →</Link>
           </div>
         )}
       </div>

@@ -1,10 +1,11 @@
-// GraphQL additions: comparison queries. Resolvers only translate arguments and errors;
-// the work is in comparison.ts (loading with access rules) and src/compare (the engine).
-import { GraphQLError } from 'graphql'
+// GraphQL additions: comparison queries and the transitionReport mutation. Resolvers only
+// translate arguments and errors (errors.ts: one translator, stable codes); the work is in
+// comparison.ts (loading with access rules), src/compare (the engine) and workflow.ts.
 import { gWithContext } from '@keystone-6/core'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { ComparisonError, type ComparisonSummary, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
-import { performTransition, WorkflowError } from './workflow'
+import { type ComparisonSummary, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
+import { translated } from './errors'
+import { performTransition } from './workflow'
 import type { WorkflowAction } from '../workflow'
 
 const g = gWithContext<KeystoneContext>()
@@ -40,19 +41,10 @@ const Comparison = g.object<Payload>()({
   name: 'ReportComparison',
   fields: {
     summary: g.field({ type: g.nonNull(Summary) }),
-    cached: g.field({ type: g.nonNull(g.Boolean), description: 'served from the content-hash cache' }),
+    cached: g.field({ type: g.nonNull(g.Boolean), description: 'served from the cache (keyed by the reports’ content versions and statuses)' }),
     result: g.field({ type: g.nonNull(g.JSON), description: 'reports compared, section-aligned diff, reused passages, figures and history (see src/compare/types.ts)' }),
   },
 })
-
-async function run<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (error) {
-    if (error instanceof ComparisonError) throw new GraphQLError(error.message, { extensions: { code: error.code } })
-    throw error
-  }
-}
 
 const WorkflowActionEnum = g.enum({
   name: 'ReportWorkflowAction',
@@ -72,19 +64,15 @@ export const extendGraphqlSchema = g.extend(base => ({
         expectedVersion: g.arg({ type: g.Int }),
         contentHash: g.arg({ type: g.String }),
       },
-      async resolve(_, args, context) {
-        try {
+      resolve: (_, args, context) =>
+        translated(async () => {
           await performTransition(context, args.action as WorkflowAction, args.id, {
             comment: args.comment,
             expectedVersion: args.expectedVersion,
             contentHash: args.contentHash,
           })
-        } catch (error) {
-          if (error instanceof WorkflowError) throw new GraphQLError(error.message, { extensions: { code: 'WORKFLOW' } })
-          throw error
-        }
-        return context.db.Report.findOne({ where: { id: args.id } })
-      },
+          return context.db.Report.findOne({ where: { id: args.id } })
+        }),
     }),
   },
   query: {
@@ -98,7 +86,7 @@ export const extendGraphqlSchema = g.extend(base => ({
         swap: g.arg({ type: g.Boolean }),
       },
       resolve: (_, args, context) =>
-        run(async () => {
+        translated(async () => {
           const { cached, summary, ...result } = await compareReportForSession(context, {
             id: args.id,
             against: args.against ?? undefined,
@@ -118,7 +106,7 @@ export const extendGraphqlSchema = g.extend(base => ({
         normalize: g.arg({ type: NormalizeInput }),
       },
       resolve: (_, args, context) =>
-        run(async () => {
+        translated(async () => {
           const { cached, summary, ...result } = await compareRevisionsForSession(context, {
             reportId: args.reportId,
             from: args.from,

@@ -9,9 +9,9 @@ import {
   kindLabel,
   notEditableProblem,
   notMemberProblem,
-  staleVersionProblem,
   yearProblem,
 } from '../workflow'
+import { claimVersion } from './versions'
 
 type Data = Record<string, any>
 type ValidateArgs = {
@@ -21,14 +21,6 @@ type ValidateArgs = {
   resolvedData?: Data
   context: KeystoneContext
   addValidationError: (message: string) => void
-}
-
-/** An error whose message is shown to the user as is. */
-export class ConflictError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ConflictError'
-  }
 }
 
 function connectedId(value: unknown): string | undefined {
@@ -66,9 +58,6 @@ export async function checkReportInput({ operation, item, inputData = {}, resolv
     })
     if (clash > 0) return addValidationError(duplicateReportProblem(departmentName, year, kindLabel(kind)))
   }
-  if (operation === 'update' && item && inputData.version !== undefined && inputData.version !== item.version) {
-    addValidationError(await staleReportMessage(context, String(item.id), inputData.version))
-  }
 }
 
 /**
@@ -83,39 +72,22 @@ export async function withDefaultTitle(context: KeystoneContext, operation: 'cre
   return { ...resolvedData, title: defaultReportTitle(String(department.name), resolvedData.year, resolvedData.kind ?? 'annual') }
 }
 
-async function staleReportMessage(context: KeystoneContext, id: string, expected: number): Promise<string> {
-  const current = await context.prisma.report.findUnique({ where: { id }, include: { lastEditedBy: true } })
-  return staleVersionProblem(expected, current?.version ?? -1, current?.lastEditedBy?.name, current?.updatedAt ?? undefined)
-}
-
 /**
- * Optimistic locking: move the version forward only if nobody else did since this request
- * read the report. Of concurrent saves of one version exactly one gets through.
+ * Optimistic locking (src/keystone/versions.ts): a save based on `expected` (else on the
+ * version just read) moves the version forward, or is refused with a CONFLICT.
  */
 export async function claimReportVersion(context: KeystoneContext, id: string, current: number, expected?: number) {
-  const from = expected ?? current
-  const { count } = await context.prisma.report.updateMany({ where: { id, version: from }, data: { version: from + 1 } })
-  if (count !== 1) throw new ConflictError(await staleReportMessage(context, id, from))
+  await claimVersion(context.prisma, 'report', id, { expected: expected ?? current })
 }
 
 export async function claimSectionVersion(context: KeystoneContext, id: string, current: number, expected?: number) {
-  const from = expected ?? current
-  const { count } = await context.prisma.section.updateMany({ where: { id, version: from }, data: { version: from + 1 } })
-  if (count !== 1) throw new ConflictError(await staleSectionMessage(context, id, from))
-}
-
-async function staleSectionMessage(context: KeystoneContext, id: string, expected: number): Promise<string> {
-  const now = await context.prisma.section.findUnique({ where: { id }, include: { lastEditedBy: true } })
-  return staleVersionProblem(expected, now?.version ?? -1, now?.lastEditedBy?.name, now?.updatedAt ?? undefined)
+  await claimVersion(context.prisma, 'section', id, { expected: expected ?? current })
 }
 
 /** Sections may be added to, changed in or removed from reports the user may edit, and stay in their report. */
 export async function checkSectionInput({ operation, item, inputData = {}, resolvedData = {}, context, addValidationError }: ValidateArgs) {
   if (operation === 'update' && 'report' in inputData) {
     return addValidationError('章节不能移动到其他报告 / A section cannot be moved to another report')
-  }
-  if (operation === 'update' && item && inputData.version !== undefined && inputData.version !== item.version) {
-    return addValidationError(await staleSectionMessage(context, String(item.id), inputData.version))
   }
   if (operation !== 'create') return
   const reportId = connectedId(resolvedData.report)

@@ -2,7 +2,8 @@
 // the archive import and the demo seed. Runs with the context it is given: sudo for imports.
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { plainTextToDocument, sectionKeyFor } from '../text'
-import { contentHash, defaultReportTitle, snapshotOf } from '../workflow'
+import { defaultReportTitle } from '../workflow'
+import { saveRevision } from './revisions'
 import type { PlannedReport } from '../import'
 
 export type NewReport = {
@@ -60,18 +61,13 @@ export async function createReport(context: KeystoneContext, report: NewReport):
         },
       })
     }
-    const snapshot = snapshotOf(report.title, sections.map(s => ({ key: s.key, heading: s.heading, text: s.text })))
-    await tx.db.Revision.createOne({
-      data: {
-        report: { connect: { id: reportId } },
-        number: 1,
-        label: `#1 ${report.reason}`,
-        reason: report.reason,
-        event: report.status === 'approved' ? 'import' : 'create',
-        snapshot,
-        contentHash: contentHash(snapshot),
-        ...(author ? { author } : {}),
-      },
+    await saveRevision(tx.prisma, {
+      reportId,
+      title: report.title,
+      sections: sections.map(s => ({ key: s.key, heading: s.heading, text: s.text })),
+      event: report.status === 'approved' ? 'import' : 'create',
+      what: report.reason,
+      authorId: report.authorId,
     })
     await tx.db.AuditEvent.createOne({
       data: {

@@ -1,7 +1,7 @@
 // What the report page shows beside the form: the review state, revisions with links to
 // compare them, open comments with where their quotes stand, and the audit trail.
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { availableActions, statusLabel, TRANSITIONS } from '../workflow'
+import { availableActions, roundChanges, statusLabel, TRANSITIONS } from '../workflow'
 import { departmentIdsOf, roleOf } from '../access'
 import { anchorOf } from './comments'
 
@@ -19,9 +19,9 @@ export async function workflowPanel(context: KeystoneContext, reportId: string) 
       auditEvents(orderBy: { createdAt: desc }, take: 30) { action fromStatus toStatus comment createdAt actor { name } }`,
   })
   if (!report) return null
-  const submissions = report.revisions.filter((r: { event: string }) => r.event === 'submit')
-  // changes since the last review round: the previous submission (else the first revision) → now
-  const roundBase = (report.status === 'in_review' ? submissions[1] : submissions[0]) ?? report.revisions[report.revisions.length - 1]
+  // changes this round; before any earlier submission, everything since the first revision
+  const round = roundChanges<{ id: string; number: number; event: string }>(report.revisions, report.status)
+  const roundBase = round.from ?? report.revisions[report.revisions.length - 1]
   const comments = await Promise.all(
     report.comments.map(async (c: { id: string; body: string; quote: string; resolved: boolean; createdAt: string; prefix: string; suffix: string; section: { id: string } | null; author: { name: string } | null }) => ({
       id: c.id,
@@ -39,6 +39,7 @@ export async function workflowPanel(context: KeystoneContext, reportId: string) 
     statusLabel: statusLabel(report.status),
     actions: availableActions(roleOf(context), report.status, departmentIdsOf(context).includes(report.department?.id)).map(a => TRANSITIONS[a].label),
     roundBaseRevisionId: roundBase?.id ?? null,
+    roundToRevisionId: round.to === 'current' ? 'current' : round.to.id,
     revisions: report.revisions.map((r: { id: string; number: number; label: string; event: string; reason: string; createdAt: string; contentHash: string; author: { name: string } | null }, index: number, all: { id: string }[]) => ({
       id: r.id,
       number: r.number,

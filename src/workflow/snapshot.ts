@@ -14,3 +14,13 @@ export function snapshotOf(title: string, sections: ReportSnapshot['sections']):
 export function contentHash(snapshot: ReportSnapshot): string {
   return createHash('sha256').update(JSON.stringify(snapshotOf(snapshot.title, snapshot.sections))).digest('hex')
 }
+
+/** Revisions of a report are numbered 1, 2, 3 … in the order they were saved. */
+export function nextRevisionNumber(existing: readonly { number: number }[]): number {
+  return existing.reduce((max, r) => Math.max(max, r.number), 0) + 1
+}
+
+/** “#3 提交审核 Submit”: the number and what made the snapshot. */
+export function revisionLabel(number: number, what: string): string {
+  return `#${number} ${what}`
+}

@@ -1,0 +1,91 @@
+// One translator from Annals' errors to GraphQL errors with stable codes. Clients (and the
+// Admin UI) branch on `extensions.code`, never on message text; one message has one code.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql'
+
+export const ERROR_CODES = [
+  /** not signed in */
+  'UNAUTHENTICATED',
+  /** missing, or not readable by this user: the same answer for both */
+  'NOT_ACCESSIBLE',
+  /** someone saved in between (a stale version) or moved the report first */
+  'CONFLICT',
+  /** the request itself is wrong (bad argument, revision of another report …) */
+  'INVALID_INPUT',
+  /** the workflow does not allow this action now (role, status, missing comment, four eyes …) */
+  'WORKFLOW_REFUSED',
+  /** too many requests from this client */
+  'RATE_LIMITED',
+  /** the query is too deep, too wide or too costly */
+  'QUERY_TOO_COMPLEX',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** An error whose message is meant for the user as it is (Chinese first, English after). */
+export class AnnalsError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message, { extensions: { code } })
+    this.name = 'AnnalsError'
+    remember(message, code)
+  }
+}
+
+export const NOT_SIGNED_IN = '请先登录 / Please sign in'
+export const REPORT_NOT_ACCESSIBLE = '报告不存在或您无权查看 / The report does not exist or you may not read it'
+
+/** Errors with a `code` of their own vocabulary (the comparison's) mapped onto ours. */
+const FOREIGN_CODES: Record<string, ErrorCode> = { NOT_ACCESSIBLE: 'NOT_ACCESSIBLE', BAD_REQUEST: 'INVALID_INPUT' }
+
+/** The GraphQL error a resolver throws for `error`; anything unknown is passed on unchanged. */
+export function toGraphQLError(error: unknown): unknown {
+  if (error instanceof AnnalsError) return error
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && FOREIGN_CODES[error.code]) {
+    return new AnnalsError(FOREIGN_CODES[error.code], error.message)
+  }
+  return error
+}
+
+/** Runs a resolver's work and translates what it throws. */
+export async function translated<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw toGraphQLError(error)
+  }
+}
+
+// Keystone wraps what its hooks throw in its own errors (KS_EXTENSION_ERROR, whose message
+// lists the hook's message) and keeps no reference to ours. So the codes of recent messages
+// are remembered here, bounded, to give the wrapped error its code back in `formatAnnalsError`.
+const recentCodes = new Map<string, ErrorCode>()
+const MAX_REMEMBERED = 500
+
+function remember(message: string, code: ErrorCode) {
+  recentCodes.delete(message)
+  recentCodes.set(message, code)
+  if (recentCodes.size > MAX_REMEMBERED) recentCodes.delete(recentCodes.keys().next().value as string)
+}
+
+/** Our error inside one Keystone wrapped (its code and message), if it wraps one of ours. */
+export function unwrapped(message: string): { code: ErrorCode; message: string } | undefined {
+  for (const line of message.split('\n')) {
+    const inner = /^ {2}- [^:]+: (.*)$/.exec(line)?.[1]
+    const code = inner === undefined ? undefined : recentCodes.get(inner)
+    if (code && inner) return { code, message: inner }
+  }
+  return undefined
+}
+
+/**
+ * Apollo's formatError (graphql.apolloConfig.formatError in keystone.ts): Keystone's own
+ * mutations (updateReport with a stale version …) answer with our code and message.
+ */
+export function formatAnnalsError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if ((ERROR_CODES as readonly unknown[]).includes(formatted.extensions?.code)) return formatted
+  const ours = unwrapped(formatted.message)
+  if (!ours) return formatted
+  return { ...formatted, message: ours.message, extensions: { ...formatted.extensions, code: ours.code } }
+}
