@@ -5,6 +5,8 @@ import type { KeystoneContext } from '@keystone-6/core/types'
 import { as, createUser, migratedContext, testProviders, type TestUser } from './helpers/db'
 import type { AnnalsContext } from '../src/keystone/context'
 import { plainTextToDocument } from '../src/text'
+import { formatAnnalsError } from '../src/keystone/errors'
+import type { GraphQLError } from 'graphql'
 
 const providers = await testProviders()
 
@@ -153,6 +155,31 @@ describe.each(providers)('report and section input on %s', provider => {
     ).rejects.toThrow(new RegExp(`保存冲突：您编辑的是第 ${report.version} 版，但 other${provider} 已于 .* 保存了第 ${report.version + 1} 版.*Edit conflict`, 's'))
     const stored = await context.sudo().db.Report.findOne({ where: { id: report.id } })
     expect(stored).toMatchObject({ title: '第二版标题', version: report.version + 1 })
+    // over GraphQL the same refusal carries the stable code CONFLICT and the message alone
+    const raw = (await as(context, writer).graphql.raw({
+      query: 'mutation($id: ID!, $version: Int!) { updateReport(where: { id: $id }, data: { title: "又一次过期", version: $version }) { id } }',
+      variables: { id: report.id, version: report.version },
+    })) as { errors?: readonly GraphQLError[] }
+    const formatted = formatAnnalsError(raw.errors![0].toJSON())
+    expect(formatted.extensions?.code).toBe('CONFLICT')
+    expect(formatted.message).toMatch(/^保存冲突：.*Edit conflict/s)
+  })
+
+  test('deleting a section moves the report’s content version and records the edit', async () => {
+    const report = await newReport(2015)
+    const section = await as(context, writer).query.Section.createOne({
+      data: { report: { connect: { id: report.id } }, heading: '三、待删除', body: plainTextToDocument('将被删除。') },
+      query: 'id',
+    })
+    const before = await context.sudo().db.Report.findOne({ where: { id: report.id } })
+    await as(context, writer).query.Section.deleteOne({ where: { id: section.id } })
+    const after = await context.sudo().db.Report.findOne({ where: { id: report.id } })
+    expect(after!.contentVersion).toBeGreaterThan(before!.contentVersion as number)
+    const edits = await context.sudo().query.AuditEvent.findMany({
+      where: { report: { id: { equals: report.id } }, action: { equals: 'edit' } },
+      query: 'comment actor { id }',
+    })
+    expect(edits).toContainEqual({ comment: '删除章节：三、待删除', actor: { id: writer.id } })
   })
 
   test('a stale section version is refused and names who saved the section in between', async () => {

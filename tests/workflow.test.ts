@@ -2,14 +2,14 @@
 // databases: guards, audit, revisions, reviews, outbox rows, four eyes, concurrency.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, sessionOf, testProviders, type TestUser } from './helpers/db'
+import { createUser, migratedContext, sessionOf, testProviders, type TestUser } from './helpers/db'
 import type { AnnalsContext } from '../src/keystone/context'
 import { seedDemo } from '../seeds'
 import { plainTextToDocument } from '../src/text'
 
 const providers = await testProviders()
-type Who = 'writer' | 'head' | 'archivist' | 'admin' | 'otherWriter'
-type Raw = { data?: any; errors?: readonly { message: string }[] } // eslint-disable-line @typescript-eslint/no-explicit-any
+type Who = 'writer' | 'head' | 'secondHead' | 'archivist' | 'admin' | 'otherWriter'
+type Raw = { data?: any; errors?: readonly { message: string; extensions?: { code?: unknown } }[] } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(providers)('review workflow on %s', provider => {
   let annals: AnnalsContext
@@ -55,10 +55,14 @@ describe.each(providers)('review workflow on %s', provider => {
     return context.sudo().query.OutboundEmail.findMany({ where: { report: { id: { equals: reportId } } }, orderBy: { createdAt: 'asc' }, query: 'to subject text status' })
   }
 
-  test('refused transitions say why and change nothing', async () => {
+  test('refused transitions say why with a stable code and change nothing', async () => {
     const before = await counts(draftId)
-    expect((await act('head', 'submit', draftId)).errors?.[0].message).toMatch(/只有撰稿人可以执行“提交审核 Submit”.*Only a writer may submit/s)
-    expect((await act('otherWriter', 'submit', draftId)).errors?.[0].message).toMatch(/报告不存在或您无权查看/)
+    const wrongRole = (await act('head', 'submit', draftId)).errors?.[0]
+    expect(wrongRole?.message).toMatch(/只有撰稿人可以执行“提交审核 Submit”.*Only a writer may submit/s)
+    expect(wrongRole?.extensions?.code).toBe('WORKFLOW_REFUSED')
+    const foreign = (await act('otherWriter', 'submit', draftId)).errors?.[0]
+    expect(foreign?.message).toMatch(/报告不存在或您无权查看/)
+    expect(foreign?.extensions?.code).toBe('NOT_ACCESSIBLE')
     expect((await act('writer', 'approve', draftId, '')).errors?.[0].message).toMatch(/只有部门负责人可以执行“批准 Approve”.*Only a head may approve/s)
     expect((await act('head', 'approve', draftId, '')).errors?.[0].message).toMatch(/报告当前状态为“草稿”，不能“批准 Approve”.*cannot be approved/s)
     expect((await act('admin', 'reopen', draftId, '原因')).errors?.[0].message).toMatch(/不能“重新打开/)
@@ -162,14 +166,18 @@ describe.each(providers)('review workflow on %s', provider => {
     expect((await counts(report.id)).status).toBe('in_review')
   })
 
-  test('two heads deciding at once: exactly one decision is taken', async () => {
+  test('two heads of the department deciding at once: exactly one decision is taken, the other is refused', async () => {
     const sudo = context.sudo()
     const [department] = await sudo.query.Department.findMany({ where: { code: { equals: 'minghu' } }, query: 'id' })
+    sessions.secondHead = (await createUser(context, 'second.head@annals.local', 'head', [department.id])).session
     const report = await as('writer').query.Report.createOne({ data: { department: { connect: { id: department.id } }, year: 2032 }, query: 'id' })
     await as('writer').query.Section.createOne({ data: { report: { connect: { id: report.id } }, heading: '一、总体情况', body: plainTextToDocument('内容。') } })
     await act('writer', 'submit', report.id)
-    const results = await Promise.all([act('head', 'approve', report.id, ''), act('head', 'requestChanges', report.id, '再改改'), act('head', 'approve', report.id, '')])
+    const results = await Promise.all([act('head', 'approve', report.id, ''), act('secondHead', 'requestChanges', report.id, '再改改')])
     expect(results.filter(r => !r.errors).length).toBe(1)
+    const [lost] = results.flatMap(r => r.errors ?? [])
+    // the loser either lost the race for the version or found the report already decided
+    expect(['CONFLICT', 'WORKFLOW_REFUSED']).toContain(lost.extensions?.code)
     const final = await counts(report.id)
     expect(final.reviews).toBe(1)
     expect(['approved', 'changes_requested']).toContain(final.status)
@@ -185,10 +193,12 @@ describe.each(providers)('review workflow on %s', provider => {
         transitionReport(id: $id, action: $action, expectedVersion: $expectedVersion, contentHash: $contentHash, comment: $comment) { status version } }`, { id: report.id, ...variables })
     const stale = await transition('writer', { action: 'submit', expectedVersion: report.version - 1 })
     expect(stale.errors?.[0].message).toMatch(/保存冲突/)
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT')
     const submitted = await transition('writer', { action: 'submit', expectedVersion: report.version })
     expect(submitted.data.transitionReport.status).toBe('in_review')
     const wrongHash = await transition('head', { action: 'approve', contentHash: 'f'.repeat(64) })
     expect(wrongHash.errors?.[0].message).toMatch(/不是您审阅的版本|not the version you reviewed|不一致/)
+    expect(wrongHash.errors?.[0].extensions?.code).toBe('CONFLICT')
     const [revision] = await sudo.query.Revision.findMany({ where: { report: { id: { equals: report.id } }, event: { equals: 'submit' } }, query: 'contentHash' })
     const approved = await transition('head', { action: 'approve', contentHash: revision.contentHash, comment: '同意' })
     expect(approved.data.transitionReport.status).toBe('approved')

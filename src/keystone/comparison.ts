@@ -3,6 +3,7 @@
 // compared against: the error does not say whether it exists.
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { packOps } from '../compare/transport'
+import { AnnalsError } from './errors'
 import { compareReports, compareWithHistory, contentKey, ResultCache, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
 
 export type ComparableReport = {
@@ -43,12 +44,10 @@ export type ReportComparison = {
   lengths: { before: number[]; after: number[] }
 }
 
-export class ComparisonError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'NOT_ACCESSIBLE' | 'BAD_REQUEST'
-  ) {
-    super(message)
+/** A comparison refused, with the API's stable code (errors.ts): BAD_REQUEST is INVALID_INPUT. */
+export class ComparisonError extends AnnalsError {
+  constructor(message: string, code: 'NOT_ACCESSIBLE' | 'BAD_REQUEST') {
+    super(code === 'BAD_REQUEST' ? 'INVALID_INPUT' : code, message)
     this.name = 'ComparisonError'
   }
 }

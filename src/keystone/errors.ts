@@ -36,16 +36,15 @@ export class AnnalsError extends GraphQLError {
 export const NOT_SIGNED_IN = '请先登录 / Please sign in'
 export const REPORT_NOT_ACCESSIBLE = '报告不存在或您无权查看 / The report does not exist or you may not read it'
 
-/** Errors with a `code` of their own vocabulary (the comparison's) mapped onto ours. */
-const FOREIGN_CODES: Record<string, ErrorCode> = { NOT_ACCESSIBLE: 'NOT_ACCESSIBLE', BAD_REQUEST: 'INVALID_INPUT' }
-
-/** The GraphQL error a resolver throws for `error`; anything unknown is passed on unchanged. */
+/**
+ * The GraphQL error a resolver throws for `error`: ours (workflow, comparison, locking) carry
+ * their code already; a GraphQL error of Keystone's that wraps one of ours gets its code back;
+ * anything else is passed on unchanged.
+ */
 export function toGraphQLError(error: unknown): unknown {
-  if (error instanceof AnnalsError) return error
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && FOREIGN_CODES[error.code]) {
-    return new AnnalsError(FOREIGN_CODES[error.code], error.message)
-  }
-  return error
+  if (error instanceof AnnalsError || !(error instanceof GraphQLError)) return error
+  const ours = unwrapped(error.message)
+  return ours ? new AnnalsError(ours.code, ours.message) : error
 }
 
 /** Runs a resolver's work and translates what it throws. */
