@@ -6,6 +6,7 @@ import { as, createUser, migratedContext, testProviders, type TestUser } from '.
 import type { AnnalsContext } from '../src/keystone/context'
 import { plainTextToDocument } from '../src/text'
 import { formatAnnalsError } from '../src/keystone/errors'
+import { resolveReportInput } from '../src/keystone/report-hooks'
 import type { GraphQLError } from 'graphql'
 
 const providers = await testProviders()
@@ -42,6 +43,13 @@ describe.each(providers)('report and section input on %s', provider => {
     const before = await countAll()
     await expect(newReport(year)).rejects.toThrow(/年份必须是 1949 到 2100 之间的整数.*Year must be a whole number from 1949 to 2100/s)
     expect(await countAll()).toEqual(before)
+  })
+
+  test('a new report without a title is named after its department, year and kind (resolveInput)', async () => {
+    const resolve = (resolvedData: Record<string, unknown>) => resolveReportInput({ operation: 'create', resolvedData, context: as(context, writer) })
+    const named = await resolve({ department: { connect: { id: departmentId } }, year: 2014, kind: 'half_year' })
+    expect(named).toMatchObject({ title: '明湖市委组织部2014年半年工作总结', lastEditedBy: { connect: { id: writer.id } } })
+    expect(await resolve({ department: { connect: { id: departmentId } }, year: 2014, title: '自定标题' })).toMatchObject({ title: '自定标题' })
   })
 
   test('a second report for the same department, year and kind is refused', async () => {

@@ -2,9 +2,10 @@
 // call the rule, report its message. The rules themselves are in src/workflow and src/access.
 
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { mayAuthorForDepartment, reportWriteFilter } from '../access'
+import { mayAuthorForDepartment, reportWriteFilter, userIdOf } from '../access'
 import {
   defaultReportTitle,
+  derivedSectionFields,
   duplicateReportProblem,
   kindLabel,
   notEditableProblem,
@@ -116,4 +117,27 @@ export async function nextSectionPosition(context: KeystoneContext, data: Data):
 export async function touchContent(context: KeystoneContext, reportId: string | null | undefined) {
   if (!reportId) return
   await context.prisma.report.updateMany({ where: { id: reportId }, data: { contentVersion: { increment: 1 } } })
+}
+
+type ResolveArgs = { operation: 'create' | 'update'; resolvedData: Data; item?: Data; context: KeystoneContext }
+
+/** Who saved: the signed-in user, as a relationship write (none for scripts without a session). */
+function savedBy(context: KeystoneContext) {
+  const id = userIdOf(context)
+  return id ? { connect: { id } } : undefined
+}
+
+/** Report.hooks.resolveInput: a default title for new reports, the next version on update, who saved. */
+export async function resolveReportInput({ operation, resolvedData, item, context }: ResolveArgs): Promise<Data> {
+  const data = await withDefaultTitle(context, operation, resolvedData)
+  const version = operation === 'update' && item ? { version: (item.version as number) + 1 } : {}
+  return { ...data, ...version, lastEditedBy: savedBy(context) }
+}
+
+/** Section.hooks.resolveInput: derived fields (src/workflow/section-fields.ts), position, version, who saved. */
+export async function resolveSectionInput({ operation, resolvedData, item, context }: ResolveArgs): Promise<Data> {
+  const data: Data = { ...resolvedData, ...derivedSectionFields(operation, resolvedData) }
+  if (operation === 'create' && (data.position === undefined || data.position === null)) data.position = await nextSectionPosition(context, data)
+  if (operation === 'update' && item) data.version = (item.version as number) + 1
+  return { ...data, lastEditedBy: savedBy(context) }
 }
