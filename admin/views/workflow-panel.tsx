@@ -3,19 +3,9 @@
 import type { CellComponent, FieldProps } from '@keystone-6/core/types'
 import { jsonPanelController } from './json-controller'
 import { Link } from '@keystone-6/core/admin-ui/router'
+import type { WorkflowPanel } from '../../src/keystone/workflow-panel'
 
-type Panel = {
-  reportId: string
-  status: string
-  statusLabel: string
-  actions: string[]
-  roundBaseRevisionId: string | null
-  /** a revision id, or 'current' */
-  roundToRevisionId: string
-  revisions: { id: string; number: number; label: string; reason: string; createdAt: string; author: string; hash: string; previousId: string | null }[]
-  comments: { id: string; body: string; quote: string; resolved: boolean; author: string; anchor: { status: string; message: string; heading: string | null } | null }[]
-  audit: { action: string; from: string; to: string; comment: string; at: string; actor: string }[]
-}
+type Panel = WorkflowPanel
 
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false })
 const box = { border: '1px solid #d0d7de', borderRadius: 8, padding: 12, background: '#fff', marginBottom: 12 } as const

@@ -3,7 +3,8 @@
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { anchorAt, locateAnchor, type Located } from '../workflow'
 
-type Data = Record<string, any>
+/** Comment input as the hooks read it: field values not yet trusted. */
+type Data = Record<string, unknown>
 
 function connectedId(value: unknown): string | undefined {
   const id = (value as { connect?: { id?: string } } | undefined)?.connect?.id
@@ -29,11 +30,12 @@ export async function checkNewComment(context: KeystoneContext, data: Data, addV
 /** Context before and after the quote, taken from the section as it is now (unless given). */
 export async function withAnchorContext(context: KeystoneContext, data: Data): Promise<Data> {
   const sectionId = connectedId(data.section)
-  if (!sectionId || !data.quote || (data.prefix && data.suffix)) return data
+  const quote = typeof data.quote === 'string' ? data.quote : ''
+  if (!sectionId || !quote || (data.prefix && data.suffix)) return data
   const section = await context.prisma.section.findUnique({ where: { id: sectionId } })
-  const at = section?.plainText.indexOf(data.quote) ?? -1
+  const at = section?.plainText.indexOf(quote) ?? -1
   if (!section || at < 0) return data
-  const { prefix, suffix } = anchorAt(section.plainText, at, at + data.quote.length)
+  const { prefix, suffix } = anchorAt(section.plainText, at, at + quote.length)
   return { ...data, prefix: data.prefix || prefix, suffix: data.suffix || suffix }
 }
 

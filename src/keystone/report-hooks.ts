@@ -14,7 +14,8 @@ import {
 } from '../workflow'
 import { claimVersion } from './versions'
 
-type Data = Record<string, any>
+/** A list's input, item or resolved data as the hooks read it: field values not yet trusted. */
+type Data = Record<string, unknown>
 type ValidateArgs = {
   operation: 'create' | 'update' | 'delete'
   item?: Data
@@ -22,6 +23,10 @@ type ValidateArgs = {
   resolvedData?: Data
   context: KeystoneContext
   addValidationError: (message: string) => void
+}
+
+function isDisconnect(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'disconnect' in value
 }
 
 function connectedId(value: unknown): string | undefined {
@@ -37,7 +42,7 @@ export async function checkReportInput({ operation, item, inputData = {}, resolv
     if (problem) return addValidationError(problem)
   }
   const departmentId = connectedId(resolvedData.department) ?? (item?.departmentId as string | undefined)
-  if (!departmentId || resolvedData.department === null || (resolvedData.department && 'disconnect' in resolvedData.department)) {
+  if (!departmentId || resolvedData.department === null || isDisconnect(resolvedData.department)) {
     return addValidationError('报告必须属于一个部门 / A report must belong to a department')
   }
   const department = await context.sudo().db.Department.findOne({ where: { id: departmentId } })
@@ -70,7 +75,7 @@ export async function withDefaultTitle(context: KeystoneContext, operation: 'cre
   const departmentId = connectedId(resolvedData.department)
   const department = departmentId ? await context.sudo().db.Department.findOne({ where: { id: departmentId } }) : null
   if (!department || typeof resolvedData.year !== 'number') return resolvedData
-  return { ...resolvedData, title: defaultReportTitle(String(department.name), resolvedData.year, resolvedData.kind ?? 'annual') }
+  return { ...resolvedData, title: defaultReportTitle(String(department.name), resolvedData.year, String(resolvedData.kind ?? 'annual')) }
 }
 
 /**

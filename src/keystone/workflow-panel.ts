@@ -1,29 +1,55 @@
 // What the report page shows beside the form: the review state, revisions with links to
 // compare them, open comments with where their quotes stand, and the audit trail.
+// `WorkflowPanel` is the wire type: admin/views/workflow-panel.tsx imports it.
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { availableActions, roundChanges, statusLabel, TRANSITIONS } from '../workflow'
 import { departmentIdsOf, roleOf } from '../access'
-import { anchorOf } from './comments'
+import { anchorOf, type CommentAnchor } from './comments'
 
 const ACTION_LABELS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(TRANSITIONS).map(([key, t]) => [key, t.label.split(' ')[0]])),
   edit: '修改',
 }
 
-export async function workflowPanel(context: KeystoneContext, reportId: string) {
-  const report = await context.query.Report.findOne({
-    where: { id: reportId },
-    query: `id status department { id }
-      revisions(orderBy: { number: desc }) { id number label event reason createdAt contentHash author { name } }
-      comments(orderBy: { createdAt: desc }) { id body quote resolved createdAt prefix suffix section { id } author { name } }
-      auditEvents(orderBy: { createdAt: desc }, take: 30) { action fromStatus toStatus comment createdAt actor { name } }`,
-  })
+const QUERY = `id status department { id }
+  revisions(orderBy: { number: desc }) { id number label event reason createdAt contentHash author { name } }
+  comments(orderBy: { createdAt: desc }) { id body quote resolved createdAt prefix suffix section { id } author { name } }
+  auditEvents(orderBy: { createdAt: desc }, take: 30) { action fromStatus toStatus comment createdAt actor { name } }`
+
+type Named = { name: string } | null
+/** The shape QUERY answers with. */
+type PanelSource = {
+  id: string
+  status: string
+  department: { id: string } | null
+  revisions: { id: string; number: number; label: string; event: string; reason: string; createdAt: string; contentHash: string; author: Named }[]
+  comments: { id: string; body: string; quote: string; resolved: boolean; createdAt: string; prefix: string; suffix: string; section: { id: string } | null; author: Named }[]
+  auditEvents: { action: string; fromStatus: string; toStatus: string; comment: string; createdAt: string; actor: Named }[]
+}
+
+export type WorkflowPanel = {
+  reportId: string
+  status: string
+  statusLabel: string
+  /** labels of the transitions this user may take now */
+  actions: string[]
+  /** "changes this round" compares this revision … */
+  roundBaseRevisionId: string | null
+  /** … with this one, or 'current' (the text as it is now) */
+  roundToRevisionId: string
+  revisions: { id: string; number: number; label: string; reason: string; createdAt: string; author: string; hash: string; previousId: string | null }[]
+  comments: { id: string; body: string; quote: string; resolved: boolean; createdAt: string; author: string; anchor: CommentAnchor | null }[]
+  audit: { action: string; from: string; to: string; comment: string; at: string; actor: string }[]
+}
+
+export async function workflowPanel(context: KeystoneContext, reportId: string): Promise<WorkflowPanel | null> {
+  const report = (await context.query.Report.findOne({ where: { id: reportId }, query: QUERY })) as PanelSource | null
   if (!report) return null
   // changes this round; before any earlier submission, everything since the first revision
-  const round = roundChanges<{ id: string; number: number; event: string }>(report.revisions, report.status)
+  const round = roundChanges(report.revisions, report.status)
   const roundBase = round.from ?? report.revisions[report.revisions.length - 1]
   const comments = await Promise.all(
-    report.comments.map(async (c: { id: string; body: string; quote: string; resolved: boolean; createdAt: string; prefix: string; suffix: string; section: { id: string } | null; author: { name: string } | null }) => ({
+    report.comments.map(async c => ({
       id: c.id,
       body: c.body,
       quote: c.quote,
@@ -37,10 +63,10 @@ export async function workflowPanel(context: KeystoneContext, reportId: string) 
     reportId,
     status: report.status,
     statusLabel: statusLabel(report.status),
-    actions: availableActions(roleOf(context), report.status, departmentIdsOf(context).includes(report.department?.id)).map(a => TRANSITIONS[a].label),
+    actions: availableActions(roleOf(context), report.status, departmentIdsOf(context).includes(report.department?.id ?? '')).map(a => TRANSITIONS[a].label),
     roundBaseRevisionId: roundBase?.id ?? null,
     roundToRevisionId: round.to === 'current' ? 'current' : round.to.id,
-    revisions: report.revisions.map((r: { id: string; number: number; label: string; event: string; reason: string; createdAt: string; contentHash: string; author: { name: string } | null }, index: number, all: { id: string }[]) => ({
+    revisions: report.revisions.map((r, index, all) => ({
       id: r.id,
       number: r.number,
       label: r.label,
@@ -51,7 +77,7 @@ export async function workflowPanel(context: KeystoneContext, reportId: string) 
       previousId: all[index + 1]?.id ?? null,
     })),
     comments: comments.sort((a, b) => Number(a.resolved) - Number(b.resolved)),
-    audit: report.auditEvents.map((e: { action: string; fromStatus: string; toStatus: string; comment: string; createdAt: string; actor: { name: string } | null }) => ({
+    audit: report.auditEvents.map(e => ({
       action: ACTION_LABELS[e.action] ?? e.action,
       from: e.fromStatus ? statusLabel(e.fromStatus) : '',
       to: e.toStatus ? statusLabel(e.toStatus) : '',
