@@ -1,6 +1,7 @@
 // Mail through the outbox against a real SMTP server on loopback: right recipients and text,
-// queued while the server is down, delivered exactly once when it is back, never twice by
-// two workers, and written as .eml files when no SMTP server is configured.
+// queued while the server is down, delivered once when it is back, not at the same time by two
+// workers, retried on the documented schedule, given up after 8 attempts, sent again (same
+// Message-ID) when a worker's lease expired, and written as .eml files without SMTP.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -3,7 +3,7 @@
 // outbox mail all commit together or not at all. The rules are in src/workflow and src/mail;
 // this file loads what they need and writes what they decide.
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { userIdOf, type AnnalsSession } from '../access'
+import { departmentIdsOf, roleOf, userIdOf } from '../access'
 import { compareReports } from '../compare'
 import { composeWorkflowMail, workflowRecipients, type ChangeCounts, type Person } from '../mail'
 import {
@@ -53,12 +53,11 @@ function appUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export async function performTransition(context: KeystoneContext, action: WorkflowAction, reportId: string, input: TransitionInput = {}): Promise<string> {
-  const session = context.session as AnnalsSession | undefined
-  if (!session?.data) throw new AnnalsError('UNAUTHENTICATED', NOT_SIGNED_IN)
+  const actorId = userIdOf(context)
+  if (!actorId) throw new AnnalsError('UNAUTHENTICATED', NOT_SIGNED_IN)
   // the report must be readable by this user at all; same answer for missing and forbidden
   if (!(await context.db.Report.findOne({ where: { id: reportId } }))) throw new AnnalsError('NOT_ACCESSIBLE', REPORT_NOT_ACCESSIBLE)
   const transition = TRANSITIONS[action]
-  const actorId = session.itemId
 
   await context.sudo().transaction(async tx => {
     const prisma = tx.prisma
@@ -72,8 +71,8 @@ export async function performTransition(context: KeystoneContext, action: Workfl
     const round = await roundActivity(prisma, report.id, roundStart(openings, report.createdAt))
     const problem = transitionProblem({
       action,
-      role: session.data.role,
-      member: session.data.departments.some(d => d.id === report.departmentId),
+      role: roleOf(context),
+      member: departmentIdsOf(context).includes(report.departmentId),
       status: report.status,
       comment: input.comment,
       sections,
@@ -114,10 +113,11 @@ export async function performTransition(context: KeystoneContext, action: Workfl
       where: { role: { in: ['writer', 'head'] }, departments: { some: { id: report.departmentId } } },
       select: PERSON,
     })
+    const actor: { name: string } | null = await prisma.user.findUnique({ where: { id: actorId }, select: { name: true } })
     const { subject, text } = composeWorkflowMail({
       action,
       report: { title: report.title, year: report.year, department: report.department?.name ?? '', status: transition.to },
-      actor: session.data.name,
+      actor: actor?.name ?? '',
       comment,
       changes: action === 'reopen' ? undefined : changeCounts(roundBase?.snapshot as ReportSnapshot | undefined, snapshot),
       sections: sections.length,

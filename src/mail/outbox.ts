@@ -1,6 +1,9 @@
 // The outbox: mail is written in the same transaction as the workflow change, then delivered
-// by a worker. A message is claimed atomically before sending, so two workers (or two app
-// processes on one PostgreSQL) never send it twice; failures are retried with backoff.
+// by a worker. Delivery is at least once: a message is claimed atomically with a lease, so two
+// workers (or two app processes on one PostgreSQL) never send it at the same time, but a worker
+// that dies after sending and before recording it leaves the lease to expire, and the message
+// is sent again. Every attempt carries the same Message-ID (transport.ts), which is what lets
+// receiving servers drop the copy. Failures are retried with backoff.
 
 export type OutboxMessage = { id: string; to: string; subject: string; text: string; attempts: number; dedupeKey: string | null }
 
@@ -19,7 +22,8 @@ export type Send = (message: OutboxMessage) => Promise<void>
 export const MAX_ATTEMPTS = 8
 const BASE_DELAY_MS = 30_000
 const MAX_DELAY_MS = 60 * 60_000
-const LEASE_MS = 2 * 60_000
+/** how long a claim holds before another worker may take the message again */
+export const LEASE_MS = 2 * 60_000
 
 /** Delay before attempt `attempts + 1`: 30 s, 1 min, 2 min … at most an hour. */
 export function backoffMs(attempts: number): number {
