@@ -13,12 +13,27 @@ import type { AnnalsContext } from '../src/keystone/context'
 import { createAnnalsContext } from '../src/keystone/context'
 import { seedDemo } from '../seeds'
 import { performTransition } from '../src/keystone/workflow'
-import { deliverOutbox } from '../src/keystone/mail-worker'
-import { backoffMs, createSender } from '../src/mail'
+import { deliverOutbox, prismaOutboxStore } from '../src/keystone/mail-worker'
+import { backoffMs, createSender, MAX_ATTEMPTS } from '../src/mail'
+import { LEASE_MS } from '../src/mail/outbox'
 import { plainTextToDocument } from '../src/text'
 
 const providers = await testProviders()
 const FROM = 'Annals 年鉴 <annals@test.local>'
+
+// The schedule the README promises, in literal numbers: the wait after each failed attempt.
+const SECOND = 1000
+const MINUTE = 60 * SECOND
+const DOCUMENTED_WAITS = [30 * SECOND, 1 * MINUTE, 2 * MINUTE, 4 * MINUTE, 8 * MINUTE, 16 * MINUTE, 32 * MINUTE]
+
+describe('mail backoff', () => {
+  test('30 s, 1 min, 2 min … doubling, at most an hour; 8 attempts in all', () => {
+    expect(MAX_ATTEMPTS).toBe(8)
+    expect(DOCUMENTED_WAITS.map((_, i) => backoffMs(i + 1))).toEqual(DOCUMENTED_WAITS)
+    expect(backoffMs(8)).toBe(60 * MINUTE)
+    expect(backoffMs(30)).toBe(60 * MINUTE)
+  })
+})
 
 describe.each(providers)('mail on %s', provider => {
   let annals: AnnalsContext
@@ -81,12 +96,13 @@ describe.each(providers)('mail on %s', provider => {
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1 })
     expect(waiting.lastError).toMatch(/ECONNREFUSED|connect/i)
     const retryIn = new Date(waiting.nextAttemptAt).getTime() - Date.now()
-    expect(retryIn).toBeGreaterThan(backoffMs(1) - 5000)
+    expect(retryIn).toBeGreaterThan(30 * SECOND - 5000)
+    expect(retryIn).toBeLessThanOrEqual(30 * SECOND)
     // not due yet: a pass now leaves it alone
     expect(await deliverOutbox(context.prisma, send)).toMatchObject({ sent: 0, retried: 0 })
 
     smtp = await startSmtp(port)
-    const later = () => new Date(Date.now() + backoffMs(1) + 1000)
+    const later = () => new Date(Date.now() + 30 * SECOND + 1000)
     expect(await deliverOutbox(context.prisma, send, later)).toMatchObject({ sent: 1 })
     expect(await deliverOutbox(context.prisma, send, later)).toMatchObject({ sent: 0 })
     expect(smtp.received.filter(m => m.subject.includes(report.title))).toHaveLength(1)
@@ -113,6 +129,59 @@ describe.each(providers)('mail on %s', provider => {
     } finally {
       await other.disconnect()
     }
+  })
+
+  test('a failing message is retried on the documented schedule and given up after 8 attempts', async () => {
+    const report = await newDraft()
+    const message = await context.prisma.outboundEmail.create({
+      data: { to: 'nobody@annals.local', subject: 'schedule', text: 'x', reportId: report.id, status: 'queued', attempts: 0, dedupeKey: `schedule-${report.id}` },
+    })
+    // a real SMTP client against a port nobody listens on
+    const closed = await startSmtp()
+    await closed.stop()
+    const send = createSender({ smtpUrl: `smtp://127.0.0.1:${closed.port}?ignoreTLS=true&connectionTimeout=2000`, mailDir: '', from: FROM })
+    const row = () => context.prisma.outboundEmail.findUnique({ where: { id: message.id } })
+    let clock = new Date(Date.UTC(2030, 0, 1))
+    const waits: number[] = []
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      const now = clock
+      await deliverOutbox(context.prisma, send, () => now)
+      const after = await row()
+      expect(after).toMatchObject({ attempts: attempt })
+      if (attempt < 8) {
+        expect(after!.status).toBe('queued')
+        waits.push(after!.nextAttemptAt!.getTime() - now.getTime())
+        clock = after!.nextAttemptAt!
+      } else {
+        expect(after).toMatchObject({ status: 'failed', nextAttemptAt: null })
+        expect(after!.lastError).toMatch(/ECONNREFUSED|connect/i)
+      }
+    }
+    expect(waits).toEqual(DOCUMENTED_WAITS)
+    // given up: even hours later nothing is tried again
+    await deliverOutbox(context.prisma, send, () => new Date(clock.getTime() + 10 * 60 * MINUTE))
+    expect(await row()).toMatchObject({ status: 'failed', attempts: 8 })
+  })
+
+  test('a message whose worker died after claiming it is claimed again when the lease expires, with the same Message-ID', async () => {
+    const report = await newDraft()
+    const message = await context.prisma.outboundEmail.create({
+      data: { to: 'head@annals.local', subject: `lease ${report.id}`, text: 'x', reportId: report.id, status: 'queued', attempts: 0, dedupeKey: `lease-${report.id}` },
+    })
+    const claimedAt = new Date(Date.UTC(2031, 0, 1))
+    // a worker claims it and dies before sending or recording anything
+    expect(await prismaOutboxStore(context.prisma).claim(message.id, claimedAt, new Date(claimedAt.getTime() + LEASE_MS))).toBe(true)
+    const send = createSender({ smtpUrl: smtp.url, mailDir: '', from: FROM })
+    const before = smtp.received.length
+    // while the lease holds nobody else takes it
+    expect(await deliverOutbox(context.prisma, send, () => new Date(claimedAt.getTime() + LEASE_MS - SECOND))).toMatchObject({ sent: 0 })
+    expect(smtp.received.length).toBe(before)
+    // after it, another worker does
+    expect(await deliverOutbox(context.prisma, send, () => new Date(claimedAt.getTime() + LEASE_MS + SECOND))).toMatchObject({ sent: 1 })
+    const [resent] = smtp.received.slice(before)
+    expect(resent.subject).toBe(`lease ${report.id}`)
+    expect(resent.messageId).toBe(`<lease-${report.id}@annals.local>`)
+    expect(await context.prisma.outboundEmail.findUnique({ where: { id: message.id } })).toMatchObject({ status: 'sent', attempts: 2 })
   })
 
   test('without SMTP_URL each message is written as an .eml file a person can read', async () => {

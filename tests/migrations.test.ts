@@ -1,5 +1,6 @@
 // Migrations apply from empty, are idempotent, serialise concurrent starts on PostgreSQL,
 // and stay in sync with schema.ts (this test fails when a schema change lacks a migration).
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,6 +13,18 @@ import { freshDatabaseUrl, testProviders } from './helpers/db'
 import { migrationDrift, toolingTarget } from '../scripts/migrate'
 
 const providers = await testProviders()
+
+/** `migrate deploy` in a Node process of its own; resolves with what it printed. */
+function deployInAProcess(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', chunk => (out += chunk))
+    child.stderr.on('data', chunk => (out += chunk))
+    child.once('error', reject)
+    child.once('exit', code => (code === 0 ? resolve(out) : reject(new Error(`migrate deploy exited with ${code}: ${out}`))))
+  })
+}
 
 function committedMigrations(provider: 'sqlite' | 'postgresql') {
   return readdirSync(migrationsDir(provider)).filter(name => /^\d{14}_/.test(name)).sort()
@@ -72,10 +85,11 @@ describe.each(providers)('migrations on %s', provider => {
 })
 
 describe.runIf(providers.includes('postgresql'))('concurrent starts on one PostgreSQL', () => {
-  test('four processes starting at once apply each migration exactly once', async () => {
+  test('four processes starting at once (npm run migrate:deploy ×4) apply each migration exactly once', async () => {
     const url = await freshDatabaseUrl('postgresql', 'migrations_concurrent')
-    const results = await Promise.all(Array.from({ length: 4 }, () => applyPendingMigrations(databaseTarget(url))))
-    expect(results.flat().sort()).toEqual(committedMigrations('postgresql'))
+    const outputs = await Promise.all(Array.from({ length: 4 }, () => deployInAProcess(url)))
+    const applied = outputs.flatMap(out => /✓ applied (.*)/.exec(out)?.[1].split(', ') ?? [])
+    expect(applied.sort()).toEqual(committedMigrations('postgresql'))
     expect(await recordedMigrations(url)).toEqual(committedMigrations('postgresql'))
   })
 })

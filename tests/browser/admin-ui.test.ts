@@ -183,7 +183,8 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     await expect(page.locator('#annals-compare').textContent()).resolves.toContain(XSS_IMG)
     await expect(page.locator('#annals-compare script').count()).resolves.toBe(0)
     await expect(page.locator('#annals-compare img').count()).resolves.toBe(0)
-    await page.waitForTimeout(300)
+    // an injected image would have asked the server for its source: wait until nothing is loading
+    await page.waitForLoadState('networkidle')
     await expect(page.evaluate(() => (window as unknown as { __annalsXss?: number }).__annalsXss)).resolves.toBeUndefined()
     expect(dialogs).toEqual([])
     await page.screenshot({ path: screenshotPath('compare-markup-as-text') })
@@ -231,13 +232,9 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     await expect(head.getByTestId('headline').textContent()).resolves.toMatch(/^#2 提交审核 Submit → #3 退回修改 Request changes：相似度 100%/)
 
     // the outbox wrote both messages as .eml files (no SMTP_URL)
-    const started = Date.now()
-    let mails: { subject: string; text: string }[] = []
-    while (Date.now() - started < 15_000) {
-      mails = readdirSync(mailDir).filter(f => f.endsWith('.eml')).map(f => parseMessage(readFileSync(path.join(mailDir, f), 'utf8')))
-      if (mails.length >= 2) break
-      await new Promise(resolve => setTimeout(resolve, 250))
-    }
+    const written = () => readdirSync(mailDir).filter(f => f.endsWith('.eml')).map(f => parseMessage(readFileSync(path.join(mailDir, f), 'utf8')))
+    await expect.poll(() => written().length, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(2)
+    const mails = written()
     expect(mails.map(m => m.subject).sort()).toEqual([
       expect.stringContaining('已提交审核，请审阅'),
       expect.stringContaining('被退回修改'),
