@@ -2,6 +2,7 @@
 // after the quote is stored so it can be found again after edits (src/workflow/anchor.ts).
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { anchorAt, locateAnchor, type Located } from '../workflow'
+import { mayCommentOn, oneReport, reportReadFilter } from '../access'
 
 type Data = Record<string, any>
 
@@ -52,4 +53,14 @@ export async function anchorOf(context: KeystoneContext, item: { sectionId?: str
         ? '引文仍在，但上下文已改动 / The quoted passage is still there, its surroundings changed'
         : '引文已被删除或改写，批注不再指向正文 / The quoted passage was removed or rewritten'
   return { ...located, sectionId: section.id, heading: section.heading, message }
+}
+
+/** Loads the report a new comment names and asks src/access whether this session may comment on it. */
+export async function mayCreateComment(context: KeystoneContext, inputData: Data): Promise<boolean> {
+  const reportId = connectedId(inputData.report)
+  if (!reportId) return false
+  const report = await context.prisma.report.findUnique({ where: { id: reportId }, select: { departmentId: true } })
+  const where = oneReport(reportId, reportReadFilter(context))
+  const readable = where !== false && (await context.sudo().db.Report.count({ where })) === 1
+  return mayCommentOn(context, report, readable)
 }

@@ -2,7 +2,7 @@
 // call the rule, report its message. The rules themselves are in src/workflow and src/access.
 
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { mayAuthorForDepartment, reportWriteFilter } from '../access'
+import { mayAuthorForDepartment, oneReport, reportWriteFilter } from '../access'
 import {
   defaultReportTitle,
   duplicateReportProblem,
@@ -115,10 +115,8 @@ export async function checkSectionInput({ operation, item, inputData = {}, resol
   if (report.departmentId && !mayAuthorForDepartment(context, report.departmentId)) {
     return addValidationError(notMemberProblem(report.department?.name ?? ''))
   }
-  const filter = reportWriteFilter(context)
-  const editable =
-    filter === true ||
-    (filter !== false && (await context.sudo().db.Report.count({ where: { AND: [{ id: { equals: reportId } }, filter] } })) === 1)
+  const where = oneReport(reportId, reportWriteFilter(context))
+  const editable = where !== false && (await context.sudo().db.Report.count({ where })) === 1
   if (!editable) addValidationError(notEditableProblem(String(report.status)))
 }
 
