@@ -9,6 +9,8 @@ import { databaseTarget, type Provider } from './src/db/database-url'
 import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { startMailWorker } from './src/keystone/mail-worker'
+import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
+import { boundedApolloConfig, guardGraphqlBodies, securityHeaders } from './src/keystone/request-guard'
 
 export type AnnalsConfigOptions = {
   /** defaults to DATABASE_URL, else file:./var/annals.db */
@@ -74,8 +76,11 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       graphql: {
         schemaPath: 'generated/schema.graphql',
         extendGraphqlSchema,
+        // the same limit as the guard in front of it (src/keystone/request-guard.ts), which answers first
+        bodyParser: { limit: MAX_REQUEST_BYTES },
         // compact JSON: comparison results are large, and indentation only costs time and bytes
-        apolloConfig: { stringifyResult: value => JSON.stringify(value) },
+        // with GraphQL Armor (depth, aliases, tokens, cost) and a per-request comparison budget
+        apolloConfig: { stringifyResult: value => JSON.stringify(value), ...boundedApolloConfig() },
       },
       types: { path: 'generated/keystone/types.ts' },
       lists,
@@ -83,12 +88,8 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       telemetry: false,
       server: {
         extendExpressApp: app => {
-          app.use((_req: unknown, res: { setHeader: (name: string, value: string) => void }, next: () => void) => {
-            res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-            res.setHeader('X-Content-Type-Options', 'nosniff')
-            res.setHeader('Referrer-Policy', 'same-origin')
-            next()
-          })
+          securityHeaders(app, CONTENT_SECURITY_POLICY)
+          guardGraphqlBodies(app)
         },
       },
       ui: {

@@ -35,6 +35,7 @@ import {
 } from './src/access'
 import { countCharacters, documentToPlainText, sectionKeyFor } from './src/text'
 import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
+import { invalidTextIn } from './src/workflow/text-validity'
 import { compareReportForSession } from './src/keystone/comparison'
 import { performTransition, recordEdit } from './src/keystone/workflow'
 import { anchorOf, checkNewComment, mayCreateComment, withAnchorContext } from './src/keystone/comments'
@@ -322,6 +323,8 @@ export const lists = {
       validate: async args => {
         if (args.operation === 'delete') return
         const { resolvedData, addValidationError } = args
+        const invalidText = invalidTextIn(resolvedData)
+        if (invalidText) return addValidationError(invalidText)
         if (resolvedData.heading !== undefined || args.operation === 'create') {
           const problem = headingProblem(resolvedData.heading)
           if (problem) addValidationError(problem)
@@ -423,7 +426,13 @@ export const lists = {
       resolveInput: {
         create: async ({ resolvedData, context }) => ({ ...(await withAnchorContext(context, resolvedData)), author: lastEditor(context) }),
       },
-      validate: { create: ({ resolvedData, context, addValidationError }) => checkNewComment(context, resolvedData, addValidationError) },
+      validate: {
+        create: ({ resolvedData, context, addValidationError }) => checkNewComment(context, resolvedData, addValidationError),
+        update: ({ resolvedData, addValidationError }) => {
+          const invalidText = invalidTextIn(resolvedData)
+          if (invalidText) addValidationError(invalidText)
+        },
+      },
     },
     fields: {
       // a comment stays where it was made

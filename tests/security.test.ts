@@ -205,6 +205,34 @@ describe.each(providers)('integrity and security on %s', provider => {
     })
   })
 
+  describe('11. text is valid Unicode', () => {
+    const BAD = ['A\ud800B', 'A\udc00B', 'A\u0000B', 'A\u0007B', 'A\u007fB', 'A\u202eB', 'A\u2066B']
+    test('11. lone surrogates, NUL, control and bidi characters are refused in headings, bodies, titles and comments, and nothing is written', async () => {
+      const before = await context.sudo().db.Section.count()
+      for (const bad of BAD) {
+        await expect(ctx('writer').query.Section.createOne({ data: { report: { connect: { id: w.draftId } }, heading: `一、${bad}` } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
+        await expect(ctx('writer').query.Section.createOne({ data: { report: { connect: { id: w.draftId } }, heading: '一、正常', body: plainTextToDocument(`正文${bad}`) } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
+        await expect(ctx('writer').query.Section.updateOne({ where: { id: w.draftSectionId }, data: { body: plainTextToDocument(bad) } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
+        await expect(ctx('writer').query.Report.updateOne({ where: { id: w.draftId }, data: { title: bad } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
+        await expect(ctx('head').query.Comment.createOne({ data: { report: { connect: { id: w.draftId } }, body: bad } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
+        await expect(ctx('head').query.Comment.updateOne({ where: { id: w.draftCommentId }, data: { body: bad } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
+      }
+      expect(await context.sudo().db.Section.count()).toBe(before)
+      const section = await context.sudo().db.Section.findOne({ where: { id: w.draftSectionId } })
+      expect(section?.plainText).toContain(SECRET)
+    })
+
+    test('11 (held). tab, newline, CJK beyond the BMP and emoji are kept as they are', async () => {
+      const text = '第一段\t表格\n第二段𠀀𪚥😀'
+      const section = await ctx('writer').query.Section.createOne({
+        data: { report: { connect: { id: w.draftId } }, heading: '九、𠀀字', body: plainTextToDocument(text) },
+        query: 'id heading plainText',
+      })
+      expect(section).toMatchObject({ heading: '九、𠀀字', plainText: text })
+      await ctx('writer').query.Section.deleteOne({ where: { id: section.id } })
+    })
+  })
+
   describe('13. history is never deleted', () => {
     test('13. a reopened, formerly approved report cannot be deleted, by the writer or an admin', async () => {
       const sudo = context.sudo()

@@ -2,6 +2,7 @@
 // after the quote is stored so it can be found again after edits (src/workflow/anchor.ts).
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { anchorAt, locateAnchor, type Located } from '../workflow'
+import { invalidTextIn } from '../workflow/text-validity'
 import { mayCommentOn, oneReport, reportReadFilter } from '../access'
 
 type Data = Record<string, any>
@@ -13,6 +14,8 @@ function connectedId(value: unknown): string | undefined {
 
 /** The section must belong to the report, and the quote must stand in its current text. */
 export async function checkNewComment(context: KeystoneContext, data: Data, addValidationError: (message: string) => void) {
+  const invalidText = invalidTextIn(data)
+  if (invalidText) return addValidationError(invalidText)
   const reportId = connectedId(data.report)
   const sectionId = connectedId(data.section)
   if (!reportId) return addValidationError('批注必须属于一份报告 / A comment must belong to a report')

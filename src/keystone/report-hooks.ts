@@ -2,6 +2,7 @@
 // call the rule, report its message. The rules themselves are in src/workflow and src/access.
 
 import type { KeystoneContext } from '@keystone-6/core/types'
+import { invalidTextIn } from '../workflow/text-validity'
 import { mayAuthorForDepartment, oneReport, reportWriteFilter } from '../access'
 import {
   defaultReportTitle,
@@ -38,6 +39,8 @@ function connectedId(value: unknown): string | undefined {
 
 export async function checkReportInput({ operation, item, inputData = {}, resolvedData = {}, context, addValidationError }: ValidateArgs) {
   if (operation === 'delete') return
+  const invalidText = invalidTextIn(resolvedData)
+  if (invalidText) return addValidationError(invalidText)
   const year = resolvedData.year ?? item?.year
   if (operation === 'create' || resolvedData.year !== undefined) {
     const problem = yearProblem(resolvedData.year)
