@@ -10,6 +10,8 @@ import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { startMailWorker } from './src/keystone/mail-worker'
 import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
+import { refuseRevoked, stampedSessions } from './src/auth/sessions'
+import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
 import { boundedApolloConfig, guardGraphqlBodies, securityHeaders } from './src/keystone/request-guard'
 
 export type AnnalsConfigOptions = {
@@ -60,9 +62,9 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
     listKey: 'User',
     identityField: 'email',
     secretField: 'password',
-    sessionData: 'id name role departments { id }',
+    sessionData: 'id name role departments { id } sessionsValidAfter',
   })
-  return withAuth(
+  const configured = withAuth(
     config({
       db: {
         provider: target.provider,
@@ -71,11 +73,13 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
         onConnect: async context => {
           startMailWorker(context.prisma)
         },
+        // sign-in throttle counters, shared by every worker and instance (src/auth/throttle.ts)
+        extendPrismaSchema: withThrottleModel,
         ...generatedPaths(target.provider),
       },
       graphql: {
         schemaPath: 'generated/schema.graphql',
-        extendGraphqlSchema,
+        extendGraphqlSchema: schema => throttleSignIn(extendGraphqlSchema(schema)),
         // the same limit as the guard in front of it (src/keystone/request-guard.ts), which answers first
         bodyParser: { limit: MAX_REQUEST_BYTES },
         // compact JSON: comparison results are large, and indentation only costs time and bytes
@@ -84,7 +88,8 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       },
       types: { path: 'generated/keystone/types.ts' },
       lists,
-      session: statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 }),
+      // revocable: sign-out, password and role changes end a user's sessions (src/auth/sessions.ts)
+      session: stampedSessions(statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 })),
       telemetry: false,
       server: {
         extendExpressApp: app => {
@@ -97,6 +102,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       },
     })
   )
+  return { ...configured, session: configured.session && refuseRevoked(configured.session) }
 }
 
 export default annalsConfig()

@@ -27,6 +27,7 @@ import {
   reportReadFilter,
   reportWriteFilter,
   serverOwned,
+  endsSessions,
   userIdOf,
   userReadFilter,
   viaReport,
@@ -177,6 +178,19 @@ export const lists = {
         access: { update: isAdmin, create: isAdmin },
       }),
       departments: relationship({ ui: { label: '所属部门' }, ref: 'Department.members', many: true, access: { update: isAdmin, create: isAdmin } }),
+      // sessions started before this time are over (src/auth/sessions.ts)
+      sessionsValidAfter: timestamp({ access: { read: isAdmin, ...serverOwned }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
+    },
+    hooks: {
+      resolveInput: {
+        update: ({ resolvedData, inputData }) => (endsSessions(inputData) ? { ...resolvedData, sessionsValidAfter: new Date() } : resolvedData),
+      },
+      afterOperation: {
+        // changing one's own password keeps this session: a fresh one replaces it
+        update: async ({ item, inputData, context }) => {
+          if (endsSessions(inputData) && String(item.id) === userIdOf(context)) await context.sessionStrategy?.start({ context, data: { itemId: String(item.id) } })
+        },
+      },
     },
   }),
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { as, migratedContext, testProviders } from './helpers/db'
 import { ACTORS, SECRET, buildSecurityWorld, type Actor, type SecurityWorld } from './helpers/security-fixture'
-import type { AnnalsContext } from '../src/keystone/context'
+import { createAnnalsContext, type AnnalsContext } from '../src/keystone/context'
 import { performTransition } from '../src/keystone/workflow'
 import { plainTextToDocument } from '../src/text'
 
@@ -254,6 +254,75 @@ describe.each(providers)('integrity and security on %s', provider => {
       const draft = await ctx('writer').query.Report.createOne({ data: { department: { connect: { id: w.departmentA } }, year: 2035 }, query: 'id' })
       await expect(ctx('otherWriter').query.Report.deleteOne({ where: { id: draft.id } })).rejects.toThrow(DENIED)
       await expect(ctx('writer').query.Report.deleteOne({ where: { id: draft.id }, query: 'id' })).resolves.toEqual({ id: draft.id })
+    })
+  })
+
+  describe('7, 8. sign-in throttling and revocable sessions', () => {
+    const fakeRes = () => ({ setHeader: () => undefined })
+    const SIGN_IN = `mutation($e: String!, $p: String!) { authenticateUserWithPassword(email: $e, password: $p) {
+      __typename ... on UserAuthenticationWithPasswordSuccess { sessionToken } } }`
+    async function signIn(email: string, password: string, address: string, on: KeystoneContext = context) {
+      const request = await on.withRequest({ headers: {}, socket: { remoteAddress: address } } as never, fakeRes() as never)
+      const result = await request.graphql.raw({ query: SIGN_IN, variables: { e: email, p: password } })
+      const error = result.errors?.[0]
+      if (error) return { error: error.message, code: error.extensions?.code }
+      return (result.data as { authenticateUserWithPassword: { __typename: string; sessionToken?: string } }).authenticateUserWithPassword
+    }
+    const sessionOfToken = async (token: string) =>
+      (await context.withRequest({ headers: { authorization: `Bearer ${token}` }, socket: {} } as never, fakeRes() as never)).session
+
+    test('7. ten wrong passwords block the account (the right one too), on every worker, with a bilingual time to retry', async () => {
+      const email = w.users.head.session.data.name + '@t.test'
+      expect(email).toBe('s-head@t.test')
+      for (let i = 0; i < 10; i++) expect(await signIn(email, `wrong-${i}`, `10.0.1.${i}`)).toMatchObject({ __typename: 'UserAuthenticationWithPasswordFailure' })
+      const blocked = await signIn(email, 'test-password-1', '10.0.1.99')
+      expect(blocked).toMatchObject({ code: 'RATE_LIMITED' })
+      expect((blocked as { error: string }).error).toMatch(/登录失败次数过多，请于 \d\d:\d\d（北京时间.*try again after \d\d:\d\d China time/s)
+      // a second app instance (its own database connection) shares the counters
+      const other = await createAnnalsContext(annals.target.url)
+      try {
+        expect(await signIn(email, 'test-password-1', '10.0.1.98', other.context)).toMatchObject({ code: 'RATE_LIMITED' })
+      } finally {
+        await other.disconnect()
+      }
+    })
+
+    test('7. thirty failures from one address block it for every account; a success clears an account', async () => {
+      expect(await signIn('s-archivist@t.test', 'wrong', '10.0.2.1')).toMatchObject({ __typename: 'UserAuthenticationWithPasswordFailure' })
+      expect(await signIn('s-archivist@t.test', 'test-password-1', '10.0.2.1')).toMatchObject({ __typename: 'UserAuthenticationWithPasswordSuccess' })
+      for (let i = 0; i < 30; i++) await signIn(`nobody-${i % 5}@t.test`, 'wrong', '10.0.2.2')
+      expect(await signIn('s-archivist@t.test', 'test-password-1', '10.0.2.2')).toMatchObject({ code: 'RATE_LIMITED' })
+      expect(await signIn('s-archivist@t.test', 'test-password-1', '10.0.2.3')).toMatchObject({ __typename: 'UserAuthenticationWithPasswordSuccess' })
+    })
+
+    test('8. signing out ends the session; a password or role change by an admin ends the user\'s sessions', async () => {
+      const start = async () => {
+        const result = await signIn('s-writer@t.test', 'test-password-1', '10.0.3.1')
+        const token = (result as { sessionToken?: string }).sessionToken
+        expect(token).toBeTruthy()
+        expect((await sessionOfToken(token!))?.itemId).toBe(w.users.writer.id)
+        return token!
+      }
+      let token = await start()
+      const signedIn = await context.withRequest({ headers: { authorization: `Bearer ${token}` }, socket: {} } as never, fakeRes() as never)
+      await signedIn.graphql.raw({ query: 'mutation { endSession }' })
+      expect(await sessionOfToken(token)).toBeUndefined()
+
+      token = await start()
+      await ctx('admin').query.User.updateOne({ where: { id: w.users.writer.id }, data: { password: 'another-password-2' } })
+      expect(await sessionOfToken(token)).toBeUndefined()
+      await ctx('admin').query.User.updateOne({ where: { id: w.users.writer.id }, data: { password: 'test-password-1' } })
+
+      token = await start()
+      await ctx('admin').query.User.updateOne({ where: { id: w.users.writer.id }, data: { role: 'head' } })
+      expect(await sessionOfToken(token)).toBeUndefined()
+      await ctx('admin').query.User.updateOne({ where: { id: w.users.writer.id }, data: { role: 'writer' } })
+
+      // other edits (a name) keep sessions; nobody reads or sets the revocation time but the server
+      token = await start()
+      await ctx('admin').query.User.updateOne({ where: { id: w.users.writer.id }, data: { name: 's-writer' } })
+      expect((await sessionOfToken(token))?.itemId).toBe(w.users.writer.id)
+      await expect(ctx('writer').query.User.updateOne({ where: { id: w.users.writer.id }, data: { sessionsValidAfter: new Date(0).toISOString() } })).rejects.toThrow(DENIED)
     })
   })
 

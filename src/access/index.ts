@@ -23,6 +23,8 @@ export type AnnalsSession = {
     name: string
     role: Role
     departments: { id: string }[]
+    /** sessions started before this are over (src/auth/sessions.ts) */
+    sessionsValidAfter?: string | null
   }
 }
 
@@ -127,6 +129,11 @@ export function userReadFilter(args: SessionArg): boolean | Filter {
       { departments: { some: { id: { in: departmentIdsOf(args) } } } },
     ],
   }
+}
+
+/** A change of password, role or departments ends the user's sessions (their rights changed). */
+export function endsSessions(inputData: Record<string, unknown>): boolean {
+  return ['password', 'role', 'departments'].some(field => inputData[field] !== undefined)
 }
 
 export function isSelf(args: SessionArg, itemId: string | number | undefined): boolean {
