@@ -10,6 +10,7 @@ import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { startMailWorker } from './src/keystone/mail-worker'
 import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
+import { sessionSecretProblem } from './src/auth/session-secret.cjs'
 import { refuseRevoked, stampedSessions } from './src/auth/sessions'
 import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
 import { boundedApolloConfig, guardGraphqlBodies, securityHeaders } from './src/keystone/request-guard'
@@ -29,16 +30,10 @@ export function generatedPaths(provider: Provider) {
 }
 
 export function sessionSecretFrom(env: NodeJS.ProcessEnv = process.env): string {
-  const secret = env.SESSION_SECRET
-  if (secret) {
-    if (secret.length < 32) throw new Error('SESSION_SECRET 至少 32 个字符 / SESSION_SECRET must be at least 32 characters long')
-    return secret
-  }
-  if (env.NODE_ENV === 'production') {
-    throw new Error('生产环境必须设置 SESSION_SECRET（至少 32 个字符）/ SESSION_SECRET must be set (32+ characters) when NODE_ENV=production')
-  }
+  const problem = sessionSecretProblem(env)
+  if (problem) throw new Error(problem)
   // development and demo: a fresh secret per process (signing in again after a restart)
-  return randomBytes(32).toString('hex')
+  return env.SESSION_SECRET || randomBytes(32).toString('hex')
 }
 
 // Same-origin only: no report text can load or run anything, and Keystone's Admin UI does
