@@ -9,6 +9,11 @@ import { databaseTarget, type Provider } from './src/db/database-url'
 import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { startMailWorker } from './src/keystone/mail-worker'
+import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
+import { sessionSecretProblem } from './src/auth/session-secret.cjs'
+import { refuseRevoked, stampedSessions } from './src/auth/sessions'
+import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
+import { boundedApolloConfig, guardGraphqlBodies, securityHeaders } from './src/keystone/request-guard'
 
 export type AnnalsConfigOptions = {
   /** defaults to DATABASE_URL, else file:./var/annals.db */
@@ -25,16 +30,10 @@ export function generatedPaths(provider: Provider) {
 }
 
 export function sessionSecretFrom(env: NodeJS.ProcessEnv = process.env): string {
-  const secret = env.SESSION_SECRET
-  if (secret) {
-    if (secret.length < 32) throw new Error('SESSION_SECRET 至少 32 个字符 / SESSION_SECRET must be at least 32 characters long')
-    return secret
-  }
-  if (env.NODE_ENV === 'production') {
-    throw new Error('生产环境必须设置 SESSION_SECRET（至少 32 个字符）/ SESSION_SECRET must be set (32+ characters) when NODE_ENV=production')
-  }
+  const problem = sessionSecretProblem(env)
+  if (problem) throw new Error(problem)
   // development and demo: a fresh secret per process (signing in again after a restart)
-  return randomBytes(32).toString('hex')
+  return env.SESSION_SECRET || randomBytes(32).toString('hex')
 }
 
 // Same-origin only: no report text can load or run anything, and Keystone's Admin UI does
@@ -58,9 +57,9 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
     listKey: 'User',
     identityField: 'email',
     secretField: 'password',
-    sessionData: 'id name role departments { id }',
+    sessionData: 'id name role departments { id } sessionsValidAfter',
   })
-  return withAuth(
+  const configured = withAuth(
     config({
       db: {
         provider: target.provider,
@@ -69,26 +68,28 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
         onConnect: async context => {
           startMailWorker(context.prisma)
         },
+        // sign-in throttle counters, shared by every worker and instance (src/auth/throttle.ts)
+        extendPrismaSchema: withThrottleModel,
         ...generatedPaths(target.provider),
       },
       graphql: {
         schemaPath: 'generated/schema.graphql',
-        extendGraphqlSchema,
+        extendGraphqlSchema: schema => throttleSignIn(extendGraphqlSchema(schema)),
+        // the same limit as the guard in front of it (src/keystone/request-guard.ts), which answers first
+        bodyParser: { limit: MAX_REQUEST_BYTES },
         // compact JSON: comparison results are large, and indentation only costs time and bytes
-        apolloConfig: { stringifyResult: value => JSON.stringify(value) },
+        // with GraphQL Armor (depth, aliases, tokens, cost) and a per-request comparison budget
+        apolloConfig: { stringifyResult: value => JSON.stringify(value), ...boundedApolloConfig() },
       },
       types: { path: 'generated/keystone/types.ts' },
       lists,
-      session: statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 }),
+      // revocable: sign-out, password and role changes end a user's sessions (src/auth/sessions.ts)
+      session: stampedSessions(statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 })),
       telemetry: false,
       server: {
         extendExpressApp: app => {
-          app.use((_req: unknown, res: { setHeader: (name: string, value: string) => void }, next: () => void) => {
-            res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-            res.setHeader('X-Content-Type-Options', 'nosniff')
-            res.setHeader('Referrer-Policy', 'same-origin')
-            next()
-          })
+          securityHeaders(app, CONTENT_SECURITY_POLICY)
+          guardGraphqlBodies(app)
         },
       },
       ui: {
@@ -96,6 +97,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       },
     })
   )
+  return { ...configured, session: configured.session && refuseRevoked(configured.session) }
 }
 
 export default annalsConfig()

@@ -19,10 +19,16 @@ import {
 import { document } from '@keystone-6/fields-document'
 
 import {
+  adminFilterOnly,
+  commentUpdateFilter,
+  isCommentAuthor,
   permissions,
   reportDeleteFilter,
   reportReadFilter,
   reportWriteFilter,
+  serverOwned,
+  endsSessions,
+  userIdOf,
   userReadFilter,
   viaReport,
   isSelf,
@@ -30,9 +36,10 @@ import {
 } from './src/access'
 import { countCharacters, documentToPlainText, sectionKeyFor } from './src/text'
 import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
+import { invalidTextIn } from './src/workflow/text-validity'
 import { compareReportForSession } from './src/keystone/comparison'
 import { performTransition, recordEdit } from './src/keystone/workflow'
-import { anchorOf, checkNewComment, withAnchorContext } from './src/keystone/comments'
+import { anchorOf, checkNewComment, mayCreateComment, withAnchorContext } from './src/keystone/comments'
 import { workflowPanel } from './src/keystone/workflow-panel'
 import { availableActions, TRANSITIONS, type WorkflowAction } from './src/workflow'
 import { departmentIdsOf, roleOf } from './src/access'
@@ -136,8 +143,9 @@ export const lists = {
       }),
       parent: relationship({ ui: { label: '上级部门', description: 'Parent department (a province contains cities)' }, ref: 'Department.children' }),
       children: relationship({ ref: 'Department.parent', many: true, ui: { label: '下级部门', createView: { fieldMode: 'hidden' } } }),
-      members: relationship({ ui: { label: '成员' }, ref: 'User.departments', many: true }),
-      reports: relationship({ ref: 'Report.department', many: true, ui: { label: '报告', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
+      // members of other departments and other departments' drafts are not readable: no filtering through them
+      members: relationship({ ui: { label: '成员' }, ref: 'User.departments', many: true, access: adminFilterOnly }),
+      reports: relationship({ ref: 'Report.department', many: true, access: { ...serverOwned, ...adminFilterOnly }, ui: { label: '报告', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } }),
     },
   }),
 
@@ -148,7 +156,7 @@ export const lists = {
       operation: { query: isSignedIn, create: isAdmin, update: isSignedIn, delete: isAdmin },
       filter: {
         query: userReadFilter,
-        update: args => (isAdmin(args) ? true : { id: { equals: (args.session as { itemId?: string })?.itemId } }),
+        update: args => (isAdmin(args) ? true : { id: { equals: userIdOf(args) ?? '' } }),
       },
     },
     fields: {
@@ -170,6 +178,19 @@ export const lists = {
         access: { update: isAdmin, create: isAdmin },
       }),
       departments: relationship({ ui: { label: '所属部门' }, ref: 'Department.members', many: true, access: { update: isAdmin, create: isAdmin } }),
+      // sessions started before this time are over (src/auth/sessions.ts)
+      sessionsValidAfter: timestamp({ access: { read: isAdmin, ...serverOwned }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
+    },
+    hooks: {
+      resolveInput: {
+        update: ({ resolvedData, inputData }) => (endsSessions(inputData) ? { ...resolvedData, sessionsValidAfter: new Date() } : resolvedData),
+      },
+      afterOperation: {
+        // changing one's own password keeps this session: a fresh one replaces it
+        update: async ({ item, inputData, context }) => {
+          if (endsSessions(inputData) && String(item.id) === userIdOf(context)) await context.sessionStrategy?.start({ context, data: { itemId: String(item.id) } })
+        },
+      },
     },
   }),
 
@@ -240,26 +261,31 @@ export const lists = {
         access: { create: denyAll, update: denyAll },
         ui: { label: '状态', description: 'draft 草稿 → in_review 审核中 → changes_requested 退回修改 → approved 已批准', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
       }),
+      // sections are added, changed and removed through Section's own rules, which check the report
       sections: relationship({
         ref: 'Section.report',
         many: true,
-        ui: { label: '章节', displayMode: 'table', columns: ['position', 'heading', 'charCount', 'updatedAt'], initialSort: { field: 'position', direction: 'ASC' }, itemView: { fieldMode: 'read' } },
+        access: serverOwned,
+        ui: { label: '章节', displayMode: 'table', columns: ['position', 'heading', 'charCount', 'updatedAt'], initialSort: { field: 'position', direction: 'ASC' }, createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
       }),
       version: integer({
         defaultValue: 1,
         validation: { isRequired: true },
+        // sent on update as the version edited (optimistic locking); never chosen on create
+        access: { create: () => false },
         ui: { label: '版本', description: 'Optimistic-locking counter: send the version you edited; a stale one is refused', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
       }),
-      lastEditedBy: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '最后编辑人', ...readOnly } }),
+      lastEditedBy: relationship({ ref: 'User', access: { ...serverOwned, ...adminFilterOnly }, ui: { label: '最后编辑人', ...readOnly } }),
       contentVersion: integer({
         defaultValue: 0,
         access: { create: denyAll, update: denyAll },
         ui: { label: '内容版本', description: 'Counts every change to the report or its sections (keys the comparison cache)', ...readOnly, listView: { fieldMode: 'hidden' } },
       }),
-      revisions: relationship({ ref: 'Revision.report', many: true, ui: { label: '修订记录', ...readOnly } }),
-      reviews: relationship({ ref: 'Review.report', many: true, ui: { label: '审核意见', ...readOnly } }),
-      comments: relationship({ ref: 'Comment.report', many: true, ui: { label: '批注', ...readOnly } }),
-      auditEvents: relationship({ ref: 'AuditEvent.report', many: true, ui: { label: '操作记录', ...readOnly } }),
+      // history: written by the server only, never moved or emptied through nested writes
+      revisions: relationship({ ref: 'Revision.report', many: true, access: serverOwned, ui: { label: '修订记录', ...readOnly } }),
+      reviews: relationship({ ref: 'Review.report', many: true, access: serverOwned, ui: { label: '审核意见', ...readOnly } }),
+      comments: relationship({ ref: 'Comment.report', many: true, access: serverOwned, ui: { label: '批注', ...readOnly } }),
+      auditEvents: relationship({ ref: 'AuditEvent.report', many: true, access: serverOwned, ui: { label: '操作记录', ...readOnly } }),
       createdAt: createdAt(),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
       workflow: sidebarPanel('审核流程', 'Review: revisions, comments, audit trail', './admin/views/workflow-panel', (id, context) => workflowPanel(context, id)),
@@ -311,6 +337,8 @@ export const lists = {
       validate: async args => {
         if (args.operation === 'delete') return
         const { resolvedData, addValidationError } = args
+        const invalidText = invalidTextIn(resolvedData)
+        if (invalidText) return addValidationError(invalidText)
         if (resolvedData.heading !== undefined || args.operation === 'create') {
           const problem = headingProblem(resolvedData.heading)
           if (problem) addValidationError(problem)
@@ -333,10 +361,12 @@ export const lists = {
       },
     },
     fields: {
-      report: relationship({ ui: { label: '所属报告' }, ref: 'Report.sections' }),
+      // chosen once on create (checked by checkSectionInput); a section never moves to another report
+      report: relationship({ ui: { label: '所属报告', itemView: { fieldMode: 'read' } }, ref: 'Report.sections', access: { update: () => false } }),
       position: integer({ ui: { label: '顺序', description: 'Order within the report (ascending)' }, validation: { min: 0 } }),
       heading: text({ ui: { label: '标题', description: 'Heading, e.g. 一、政治建设' }, validation: { isRequired: true } }),
       key: text({
+        access: serverOwned,
         ui: { label: '稳定键', description: 'Stable key for matching this section across years; derived from the first heading', itemView: { fieldMode: 'read' }, createView: { fieldMode: 'hidden' } },
       }),
       body: document({ ui: { label: '正文' }, formatting: true, dividers: true, links: true }),
@@ -345,8 +375,8 @@ export const lists = {
         access: { create: denyAll, update: denyAll },
       }),
       charCount: integer({ defaultValue: 0, ui: { label: '字数', description: 'Characters in the body, white space not counted', ...readOnly }, access: { create: denyAll, update: denyAll } }),
-      version: integer({ defaultValue: 1, ui: { label: '版本', description: 'Optimistic-locking counter for this section', ...readOnly } }),
-      lastEditedBy: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '最后编辑人', ...readOnly } }),
+      version: integer({ defaultValue: 1, access: { create: () => false }, ui: { label: '版本', description: 'Optimistic-locking counter for this section', ...readOnly } }),
+      lastEditedBy: relationship({ ref: 'User', access: { ...serverOwned, ...adminFilterOnly }, ui: { label: '最后编辑人', ...readOnly } }),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
     },
   }),
@@ -363,7 +393,7 @@ export const lists = {
       label: text({ ui: { label: '名称', ...readOnly } }),
       report: reportLink('Report.revisions'),
       number: integer({ ui: { label: '序号', ...readOnly } }),
-      author: relationship({ ref: 'User', ui: { label: '作者', ...readOnly } }),
+      author: relationship({ ref: 'User', access: adminFilterOnly, ui: { label: '作者', ...readOnly } }),
       reason: text({ ui: { label: '原因', ...readOnly } }),
       event: text({ ui: { label: '事件', description: 'What made this snapshot: import, submit, approve, requestChanges, reopen', ...readOnly } }),
       snapshot: json({ ui: { label: '快照', description: '{ title, sections: [{ key, heading, text }] }', ...readOnly } }),
@@ -382,7 +412,7 @@ export const lists = {
     fields: {
       report: reportLink('Report.reviews'),
       revision: relationship({ ui: { label: '修订' }, ref: 'Revision' }),
-      reviewer: relationship({ ui: { label: '审核人' }, ref: 'User' }),
+      reviewer: relationship({ ui: { label: '审核人' }, ref: 'User', access: adminFilterOnly }),
       decision: select({
         ui: { label: '结论' },
         type: 'string',
@@ -403,42 +433,30 @@ export const lists = {
     graphql: { description: 'Comment (批注) anchored to a section and a quoted passage' },
     access: {
       operation: { query: isSignedIn, create: permissions.canComment, update: permissions.canComment, delete: denyAll },
-      filter: {
-        query: args => viaReport(reportReadFilter(args)),
-        // the author edits a comment; members of the report's department may mark it resolved
-        update: args =>
-          isAdmin(args)
-            ? true
-            : { OR: [{ author: { id: { equals: (args.session as { itemId?: string })?.itemId } } }, { report: { department: { id: { in: departmentIdsOf(args) } } } }] },
-      },
-      item: {
-        // comment only on reports one may read and that belong to one's own department
-        create: async ({ inputData, context, session }) => {
-          const reportId = (inputData.report as { connect?: { id?: string } } | undefined)?.connect?.id
-          if (!reportId) return false
-          const report = await context.sudo().db.Report.findOne({ where: { id: reportId } })
-          if (!report) return false
-          const filter = reportReadFilter({ session })
-          const where = typeof filter === 'boolean' ? { id: { equals: reportId } } : { AND: [{ id: { equals: reportId } }, filter] }
-          const readable = (await context.sudo().db.Report.count({ where })) === 1
-          return readable && (isAdmin({ session }) || departmentIdsOf({ session }).includes(String(report.departmentId)))
-        },
-      },
+      filter: { query: args => viaReport(reportReadFilter(args)), update: commentUpdateFilter },
+      item: { create: ({ inputData, context }) => mayCreateComment(context, inputData) },
     },
     hooks: {
       resolveInput: {
         create: async ({ resolvedData, context }) => ({ ...(await withAnchorContext(context, resolvedData)), author: lastEditor(context) }),
       },
-      validate: { create: ({ resolvedData, context, addValidationError }) => checkNewComment(context, resolvedData, addValidationError) },
+      validate: {
+        create: ({ resolvedData, context, addValidationError }) => checkNewComment(context, resolvedData, addValidationError),
+        update: ({ resolvedData, addValidationError }) => {
+          const invalidText = invalidTextIn(resolvedData)
+          if (invalidText) addValidationError(invalidText)
+        },
+      },
     },
     fields: {
-      report: reportLink('Report.comments'),
-      section: relationship({ ui: { label: '章节' }, ref: 'Section' }),
-      author: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '作者', ...readOnly } }),
+      // a comment stays where it was made
+      report: relationship({ ref: 'Report.comments', access: { update: () => false }, ui: { label: '报告', hideCreate: true, itemView: { fieldMode: 'read' } } }),
+      section: relationship({ ui: { label: '章节', itemView: { fieldMode: 'read' } }, ref: 'Section', access: { update: () => false } }),
+      author: relationship({ ref: 'User', access: { ...serverOwned, ...adminFilterOnly }, ui: { label: '作者', ...readOnly } }),
       quote: text({ access: { update: denyAll }, ui: { label: '引文', description: 'The exact quoted passage' } }),
       prefix: text({ access: { update: denyAll }, ui: { label: '引文前文', description: 'Text just before the quote, to re-anchor after edits', itemView: { fieldMode: 'hidden' } } }),
       suffix: text({ access: { update: denyAll }, ui: { label: '引文后文', description: 'Text just after the quote', itemView: { fieldMode: 'hidden' } } }),
-      body: text({ validation: { isRequired: true }, access: { update: authorOnly }, ui: { label: '内容', displayMode: 'textarea' } }),
+      body: text({ validation: { isRequired: true }, access: { update: isCommentAuthor }, ui: { label: '内容', displayMode: 'textarea' } }),
       resolved: checkbox({ ui: { label: '已解决' } }),
       anchor: virtual({
         field: g.field({ type: g.JSON, resolve: (item, _args, context) => anchorOf(context, item as never) as never }),
@@ -457,7 +475,7 @@ export const lists = {
     },
     fields: {
       report: reportLink('Report.auditEvents'),
-      actor: relationship({ ui: { label: '操作人' }, ref: 'User' }),
+      actor: relationship({ ui: { label: '操作人' }, ref: 'User', access: adminFilterOnly }),
       action: text({ ui: { label: '操作' } }),
       fromStatus: text({ ui: { label: '原状态' } }),
       toStatus: text({ ui: { label: '新状态' } }),
@@ -498,12 +516,7 @@ export const lists = {
   }),
 }
 
-/** Only the author (or an admin) changes what a comment says. */
-function authorOnly({ session, item }: { session?: unknown; item: Record<string, unknown> }): boolean {
-  return isAdmin({ session }) || String(item.authorId) === (session as { itemId?: string } | undefined)?.itemId
-}
-
 function lastEditor(context: { session?: unknown }) {
-  const id = (context.session as { itemId?: string } | undefined)?.itemId
+  const id = userIdOf(context)
   return id ? { connect: { id } } : undefined
 }

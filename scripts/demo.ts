@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seeds'
 import { roleLabel } from '../src/workflow'
 
 async function main() {
+  // the demo accounts' password is published: never in a production database
+  if (process.env.NODE_ENV === 'production') throw new Error('演示数据不能用于生产环境 / npm run demo refuses NODE_ENV=production (its accounts have a published password)')
   await ensureBuilt()
   await migrate()
   const annals = await createAnnalsContext()

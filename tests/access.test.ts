@@ -15,8 +15,8 @@ const canRead = (actor: Actor, status: ReportStatus) =>
   actor === 'admin' || status === 'approved' || actor === 'writer' || actor === 'head'
 const canEdit = (actor: Actor, status: ReportStatus) =>
   (actor === 'admin' && status !== 'approved') || (actor === 'writer' && (status === 'draft' || status === 'changes_requested'))
-const canDeleteReport = (actor: Actor, status: ReportStatus) =>
-  (actor === 'admin' && status !== 'approved') || (actor === 'writer' && status === 'draft')
+// only never-submitted drafts are deleted (history is kept): by their writers or an admin
+const canDeleteReport = (actor: Actor, status: ReportStatus) => status === 'draft' && (actor === 'admin' || actor === 'writer')
 
 const providers = await testProviders()
 
@@ -163,12 +163,14 @@ describe.each(providers)('access rules on %s', provider => {
         await expect(ctx.query.AuditEvent.createOne({ data: { report: { connect: { id: reportId } }, action: 'x' } })).rejects.toThrow(/Access denied/)
         await expect(ctx.query.OutboundEmail.createOne({ data: { to: 'a@b.c', subject: 'x' } })).rejects.toThrow(/Access denied/)
       }
-      const [revision] = await context.sudo().db.Revision.findMany({ take: 1 })
-      if (revision) {
-        await expect(
-          as(context, users.admin).query.Revision.updateOne({ where: { id: String(revision.id) }, data: { reason: '改' } })
-        ).rejects.toThrow(/Access denied/)
+      // a real revision, written by the server as the workflow does
+      const revision = await context.sudo().db.Revision.createOne({ data: { report: { connect: { id: reportId } }, number: 1, reason: '提交', event: 'submit' } })
+      for (const actor of ACTORS) {
+        const ctx = as(context, users[actor])
+        await expect(ctx.query.Revision.updateOne({ where: { id: String(revision.id) }, data: { reason: '改' } })).rejects.toThrow(/Access denied/)
+        await expect(ctx.query.Revision.deleteOne({ where: { id: String(revision.id) } })).rejects.toThrow(/Access denied/)
       }
+      expect((await context.sudo().db.Revision.findOne({ where: { id: String(revision.id) } }))?.reason).toBe('提交')
     })
 
     test('signed-out requests see nothing', async () => {

@@ -9,7 +9,8 @@ describe('SESSION_SECRET', () => {
   })
   test('too short is refused; a good one is used as given', () => {
     expect(() => sessionSecretFrom({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/至少 32 个字符/)
-    const secret = 'a'.repeat(40)
+    expect(() => sessionSecretFrom({ NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(40) })).toThrow(/过于简单.*too simple/s)
+    const secret = 'f3a9c1e07b2d4856a9e0c3b7d1f2e4a6b5'
     expect(sessionSecretFrom({ NODE_ENV: 'production', SESSION_SECRET: secret })).toBe(secret)
   })
   test('development gets a random one per process', () => {

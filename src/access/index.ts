@@ -23,14 +23,20 @@ export type AnnalsSession = {
     name: string
     role: Role
     departments: { id: string }[]
+    /** sessions started before this are over (src/auth/sessions.ts) */
+    sessionsValidAfter?: string | null
   }
 }
 
-type Filter = Record<string, unknown>
-type SessionArg = { session?: unknown }
+/** The one session type: what Keystone passes to access functions and hooks. */
+export type Session = AnnalsSession
 
-function sessionOf({ session }: SessionArg): AnnalsSession | undefined {
-  const s = session as AnnalsSession | undefined
+export type Filter = Record<string, unknown>
+export type SessionArg = { session?: unknown }
+
+/** The session narrowed to ours (Keystone types it as `any`), or undefined when signed out. */
+export function sessionOf({ session }: SessionArg): Session | undefined {
+  const s = session as Session | undefined
   return s?.data?.role ? s : undefined
 }
 
@@ -50,8 +56,6 @@ export function userIdOf(args: SessionArg): string | undefined {
 export const permissions = {
   isSignedIn: (args: SessionArg) => sessionOf(args) !== undefined,
   isAdmin: (args: SessionArg) => roleOf(args) === 'admin',
-  isWriter: (args: SessionArg) => roleOf(args) === 'writer',
-  isHead: (args: SessionArg) => roleOf(args) === 'head',
   /** Writers and admins author reports; heads and archivists never change text. */
   canAuthor: (args: SessionArg) => {
     const role = roleOf(args)
@@ -69,10 +73,6 @@ export function mayAuthorForDepartment(args: SessionArg, departmentId: string): 
   const role = roleOf(args)
   if (role === 'admin') return true
   return role === 'writer' && departmentIdsOf(args).includes(departmentId)
-}
-
-export function isEditableStatus(status: string): boolean {
-  return (EDITABLE_STATUSES as readonly string[]).includes(status)
 }
 
 // ---------- rules: filters on Report ----------
@@ -98,12 +98,18 @@ export function reportWriteFilter(args: SessionArg): boolean | Filter {
   return { AND: [editable, { department: { id: { in: departmentIdsOf(args) } } }] }
 }
 
-/** Only drafts are deleted, by their writers (or admins); approved reports never. */
+/**
+ * History is never deleted: only a draft that was never submitted may be deleted (its only
+ * revision, if any, is the one written at creation; every submission, approval, import and
+ * reopening writes another), by its department's writers or an admin. A reopened, formerly
+ * approved report keeps its history.
+ */
 export function reportDeleteFilter(args: SessionArg): boolean | Filter {
   const role = roleOf(args)
-  if (role === 'admin') return { status: { not: { equals: 'approved' } } }
+  const neverSubmitted = { status: { equals: 'draft' }, revisions: { none: { NOT: [{ event: { equals: 'create' } }] } } }
+  if (role === 'admin') return neverSubmitted
   if (role !== 'writer') return false
-  return { AND: [{ status: { equals: 'draft' } }, { department: { id: { in: departmentIdsOf(args) } } }] }
+  return { AND: [neverSubmitted, { department: { id: { in: departmentIdsOf(args) } } }] }
 }
 
 /** Lift a Report filter to lists that hang off a report (Section, Revision, Review, Comment, AuditEvent). */
@@ -125,6 +131,54 @@ export function userReadFilter(args: SessionArg): boolean | Filter {
   }
 }
 
+/** A change of password, role or departments ends the user's sessions (their rights changed). */
+export function endsSessions(inputData: Record<string, unknown>): boolean {
+  return ['password', 'role', 'departments'].some(field => inputData[field] !== undefined)
+}
+
 export function isSelf(args: SessionArg, itemId: string | number | undefined): boolean {
   return itemId !== undefined && String(itemId) === userIdOf(args)
 }
+
+// ---------- comments ----------
+/** Only the author (or an admin) changes what a comment says. */
+export function isCommentAuthor(args: SessionArg & { item: { [field: string]: unknown } }): boolean {
+  return permissions.isAdmin(args) || (args.item.authorId != null && String(args.item.authorId) === userIdOf(args))
+}
+
+/** The author edits a comment; members of the report's department may mark it resolved. */
+export function commentUpdateFilter(args: SessionArg): boolean | Filter {
+  if (permissions.isAdmin(args)) return true
+  const userId = userIdOf(args)
+  if (!userId) return false
+  return { OR: [{ author: { id: { equals: userId } } }, { report: { department: { id: { in: departmentIdsOf(args) } } } }] }
+}
+
+/**
+ * Comment only on a report one may read and that belongs to one's own department (admins: any
+ * readable report). `report` is the target as loaded by the caller, `readable` whether the
+ * session's read filter admits it.
+ */
+export function mayCommentOn(args: SessionArg, report: { departmentId: string | null } | null, readable: boolean): boolean {
+  if (!report || !readable || !permissions.canComment(args)) return false
+  return permissions.isAdmin(args) || (report.departmentId !== null && departmentIdsOf(args).includes(report.departmentId))
+}
+
+/** A Report filter narrowed to one id (for "may this session read / edit that report?" counts). */
+export function oneReport(id: string, filter: boolean | Filter): Filter | false {
+  if (filter === false) return false
+  return filter === true ? { id: { equals: id } } : { AND: [{ id: { equals: id } }, filter] }
+}
+
+// ---------- fields: who may write or filter by them ----------
+/** Nobody writes it through the API (history, ownership, server-owned values); the server does with sudo. */
+export const serverOwned = { create: () => false, update: () => false } as const
+
+/**
+ * A relationship or field that anyone who reads the item may read, but only admins may filter or
+ * sort by: its targets can include items the user cannot read (another department's drafts,
+ * users outside one's departments), and Keystone applies only the top list's read rules to `where`.
+ */
+export const adminFilterOnly = {
+  read: { item: () => true, filter: (args: SessionArg) => permissions.isAdmin(args), order: (args: SessionArg) => permissions.isAdmin(args) },
+} as const

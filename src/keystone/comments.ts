@@ -2,6 +2,8 @@
 // after the quote is stored so it can be found again after edits (src/workflow/anchor.ts).
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { anchorAt, locateAnchor, type Located } from '../workflow'
+import { invalidTextIn } from '../workflow/text-validity'
+import { mayCommentOn, oneReport, reportReadFilter } from '../access'
 
 /** Comment input as the hooks read it: field values not yet trusted. */
 type Data = Record<string, unknown>
@@ -13,6 +15,8 @@ function connectedId(value: unknown): string | undefined {
 
 /** The section must belong to the report, and the quote must stand in its current text. */
 export async function checkNewComment(context: KeystoneContext, data: Data, addValidationError: (message: string) => void) {
+  const invalidText = invalidTextIn(data)
+  if (invalidText) return addValidationError(invalidText)
   const reportId = connectedId(data.report)
   const sectionId = connectedId(data.section)
   if (!reportId) return addValidationError('批注必须属于一份报告 / A comment must belong to a report')
@@ -54,4 +58,14 @@ export async function anchorOf(context: KeystoneContext, item: { sectionId?: str
         ? '引文仍在，但上下文已改动 / The quoted passage is still there, its surroundings changed'
         : '引文已被删除或改写，批注不再指向正文 / The quoted passage was removed or rewritten'
   return { ...located, sectionId: section.id, heading: section.heading, message }
+}
+
+/** Loads the report a new comment names and asks src/access whether this session may comment on it. */
+export async function mayCreateComment(context: KeystoneContext, inputData: Data): Promise<boolean> {
+  const reportId = connectedId(inputData.report)
+  if (!reportId) return false
+  const report = await context.prisma.report.findUnique({ where: { id: reportId }, select: { departmentId: true } })
+  const where = oneReport(reportId, reportReadFilter(context))
+  const readable = where !== false && (await context.sudo().db.Report.count({ where })) === 1
+  return mayCommentOn(context, report, readable)
 }

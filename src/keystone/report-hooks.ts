@@ -2,7 +2,8 @@
 // call the rule, report its message. The rules themselves are in src/workflow and src/access.
 
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { mayAuthorForDepartment, reportWriteFilter, userIdOf } from '../access'
+import { invalidTextIn } from '../workflow/text-validity'
+import { mayAuthorForDepartment, oneReport, reportWriteFilter, userIdOf } from '../access'
 import {
   defaultReportTitle,
   derivedSectionFields,
@@ -36,6 +37,8 @@ function connectedId(value: unknown): string | undefined {
 
 export async function checkReportInput({ operation, item, inputData = {}, resolvedData = {}, context, addValidationError }: ValidateArgs) {
   if (operation === 'delete') return
+  const invalidText = invalidTextIn(resolvedData)
+  if (invalidText) return addValidationError(invalidText)
   const year = resolvedData.year ?? item?.year
   if (operation === 'create' || resolvedData.year !== undefined) {
     const problem = yearProblem(resolvedData.year)
@@ -104,10 +107,8 @@ export async function checkSectionInput({ operation, item, inputData = {}, resol
   if (report.departmentId && !mayAuthorForDepartment(context, report.departmentId)) {
     return addValidationError(notMemberProblem(report.department?.name ?? ''))
   }
-  const filter = reportWriteFilter(context)
-  const editable =
-    filter === true ||
-    (filter !== false && (await context.sudo().db.Report.count({ where: { AND: [{ id: { equals: reportId } }, filter] } })) === 1)
+  const where = oneReport(reportId, reportWriteFilter(context))
+  const editable = where !== false && (await context.sudo().db.Report.count({ where })) === 1
   if (!editable) addValidationError(notEditableProblem(String(report.status)))
 }
 
