@@ -1,5 +1,5 @@
 // The comparison engine on real summaries, demo years and random edits.
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
@@ -7,7 +7,7 @@ import { diffArrays } from 'diff'
 import { compareReports, compareTexts, compareWithHistory, foldText, resolveNormalizeOptions, sharedRuns, type DiffOp, type TextDiff } from '../src/compare'
 import { alignTokens } from '../src/compare/align'
 import { parseSummary, sectionKeyFor } from '../src/text'
-import { CORPUS_DIR } from './text-parse.test'
+import { corpusFiles, warnIfCorpusMissing } from './helpers/corpus'
 
 const DEMO_DIR = path.resolve(__dirname, '../seeds/demo')
 const demoText = (year: number) => readFileSync(path.join(DEMO_DIR, `minghu-${year}.txt`), 'utf8')
@@ -15,7 +15,7 @@ const demoReport = (year: number) => {
   const parsed = parseSummary(demoText(year))
   return { year, title: parsed.title, sections: parsed.sections.map(s => ({ ...s, key: sectionKeyFor(s.heading) })) }
 }
-const corpus = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).sort().map(f => ({ name: f, text: readFileSync(path.join(CORPUS_DIR, f), 'utf8') })) : []
+const corpus = warnIfCorpusMissing('compare') ? corpusFiles() : []
 const norm = (text: string) => foldText(text, resolveNormalizeOptions())
 
 function rebuilt(diff: TextDiff) {

@@ -3,6 +3,7 @@
 // compare equal. Every output of the engine keeps the original text.
 import { createRequire } from 'node:module'
 import { PINYIN_ANNOTATION } from '../text/clean'
+import { numberingSpans } from '../text/numbering'
 
 export type NormalizeOptions = {
   /** Fold Traditional characters to Simplified (默认开启 / default on). */
@@ -88,14 +89,10 @@ export function foldText(text: string, options: ResolvedNormalizeOptions): strin
   return out
 }
 
-// list numbering at the start of a line or after a sentence end
-const NUMBERING =
-  /(?<=^|[\n。！？；!?;]\s*)(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)[、，,：:．.\s]?|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.](?!\d)|[①-⑳])/gu
-
 /** Character ranges [start, end) in the original that never take part in matching. */
 export function ignorableSpans(text: string, options: ResolvedNormalizeOptions): [number, number][] {
   const spans: [number, number][] = []
   if (options.pinyin) for (const m of text.matchAll(PINYIN_ANNOTATION)) spans.push([m.index, m.index + m[0].length])
-  if (options.numbering) for (const m of text.matchAll(NUMBERING)) spans.push([m.index, m.index + m[0].length])
+  if (options.numbering) spans.push(...numberingSpans(text))
   return spans.sort((a, b) => a[0] - b[0])
 }

@@ -7,6 +7,7 @@
 //   3. content overlap (renamed sections)
 // then an unmatched section whose text mostly lies inside a matched one joins it as a split
 // (one before, several after) or a merge (several before, one after).
+import { stripNumbering } from '../text/numbering'
 import { foldText, type ResolvedNormalizeOptions } from './normalize'
 import { derived, prepareText, type PreparedText } from './prepare'
 import { compareFigures } from './figures'
@@ -19,12 +20,10 @@ const HEADING_MATCH = 0.6
 const CONTENT_MATCH = 0.3
 const PART_OF = 0.5
 const GRAM = 4
-
-const NUMBERING =
-  /^(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)|[一二三四五六七八九十]{1,3}[、．.,]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.,])\s*/u
+const LEVEL_PENALTY = 0.05
 
 function headingKey(heading: string, options: ResolvedNormalizeOptions): string {
-  return foldText(heading.trim().replace(NUMBERING, ''), options).replace(/[^\p{L}\p{N}]/gu, '')
+  return foldText(stripNumbering(heading), options).replace(/[^\p{L}\p{N}]/gu, '')
 }
 
 function gramsOf(prepared: PreparedText): Set<number> {
@@ -60,13 +59,13 @@ function headingDice(a: Side, b: Side): number {
   return (2 * shared) / (ga.size + gb.size)
 }
 
-type Side = { heading: string; key?: string; prepared: PreparedText; grams: Set<number>; headingKey: string; headingGrams: Set<string> }
+type Side = { heading: string; level: number; key?: string; prepared: PreparedText; grams: Set<number>; headingKey: string; headingGrams: Set<string> }
 
 function sidesOf(report: ReportInput, options: ResolvedNormalizeOptions): Side[] {
   return report.sections.map(section => {
     const prepared = prepareText(section.text, options)
     const key = headingKey(section.heading, options)
-    return { heading: section.heading, key: section.key || undefined, prepared, grams: gramsOf(prepared), headingKey: key, headingGrams: bigramSet(key) }
+    return { heading: section.heading, level: section.level ?? 1, key: section.key || undefined, prepared, grams: gramsOf(prepared), headingKey: key, headingGrams: bigramSet(key) }
   })
 }
 
@@ -95,7 +94,8 @@ function matchPass(
     B.forEach((sb, b) => {
       if (usedB.has(b)) return
       const value = score(sa, sb)
-      if (value >= threshold) candidates.push({ a, b, score: value - Math.abs(a / A.length - b / B.length) * 0.01 })
+      // ties go to the pair at the same level and the same relative place
+      if (value >= threshold) candidates.push({ a, b, score: value - Math.abs(sa.level - sb.level) * LEVEL_PENALTY - Math.abs(a / A.length - b / B.length) * 0.01 })
     })
   })
   candidates.sort((x, y) => y.score - x.score)
@@ -276,6 +276,7 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
       kind: kindOf(group, diff, A, B),
       matchedBy: group.by,
       reordered: reordered.has(index),
+      level: group.after.length ? B[group.after[0]].level : A[group.before[0]].level,
       headingBefore: group.before.length ? group.before.map(i => A[i].heading).join(' / ') : undefined,
       headingAfter: group.after.length ? group.after.map(i => B[i].heading).join(' / ') : undefined,
       similarity: group.before.length && group.after.length ? diff.similarity : 0,

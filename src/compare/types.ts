@@ -84,7 +84,8 @@ export type FigureChange = {
 
 export type ReportInput = {
   title?: string
-  sections: { key?: string; heading: string; text: string }[]
+  /** `level`: 1 for 一、, 2 for （一）, 3 for 1. (default 1) */
+  sections: { key?: string; heading: string; level?: number; text: string }[]
 }
 
 export type SectionMatch = 'key' | 'heading' | 'content'
@@ -100,6 +101,8 @@ export type SectionPair = {
   matchedBy?: SectionMatch
   /** whether the section stands elsewhere in the order than its partner */
   reordered: boolean
+  /** outline level of the row (the later side's, else the earlier side's) */
+  level: number
   headingBefore?: string
   headingAfter?: string
   similarity: number

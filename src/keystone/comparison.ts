@@ -12,7 +12,7 @@ export type ComparableReport = {
   title: string
   status: string
   department: { id: string; name: string } | null
-  sections: { key: string; heading: string; text: string }[]
+  sections: { key: string; heading: string; level: number; text: string }[]
 }
 
 export type ReportRef = Omit<ComparableReport, 'sections'>
@@ -98,7 +98,7 @@ async function withTexts(context: KeystoneContext, rows: ReportRow[]): Promise<C
   const [sections, departments] = await Promise.all([
     context.prisma.section.findMany({
       where: { reportId: { in: rows.map(r => r.id) } },
-      select: { reportId: true, key: true, heading: true, plainText: true, position: true, id: true },
+      select: { reportId: true, key: true, heading: true, level: true, plainText: true, position: true, id: true },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
     }),
     context.prisma.department.findMany({ where: { id: { in: rows.map(r => r.departmentId).filter(Boolean) as string[] } }, select: { id: true, name: true } }),
@@ -112,7 +112,7 @@ async function withTexts(context: KeystoneContext, rows: ReportRow[]): Promise<C
     department: departments.find((d: { id: string }) => d.id === r.departmentId) ?? null,
     sections: sections
       .filter((s: { reportId: string }) => s.reportId === r.id)
-      .map((s: { key: string; heading: string; plainText: string }) => ({ key: s.key, heading: s.heading, text: s.plainText })),
+      .map((s: { key: string; heading: string; level: number; plainText: string }) => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText })),
   }))
 }
 
@@ -216,7 +216,7 @@ function packDiff(diff: ReportDiff): ReportDiff {
   }
 }
 
-type RevisionRow = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string; snapshot: { title: string; sections: { key: string; heading: string; text: string }[] } }
+type RevisionRow = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string; snapshot: { title: string; sections: { key: string; heading: string; level?: number; text: string }[] } }
 
 export type RevisionComparison = {
   report: ReportRef

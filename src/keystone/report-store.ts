@@ -11,7 +11,7 @@ export type NewReport = {
   kind?: string
   title: string
   status?: 'draft' | 'approved'
-  sections: { heading: string; text: string; key?: string }[]
+  sections: { heading: string; text: string; key?: string; level?: number }[]
   reason: string
   authorId?: string
 }
@@ -55,12 +55,13 @@ export async function createReport(context: KeystoneContext, report: NewReport):
           report: { connect: { id: reportId } },
           position: section.position,
           heading: section.heading,
+          level: section.level ?? 1,
           key: section.key,
           body: plainTextToDocument(section.text),
         },
       })
     }
-    const snapshot = snapshotOf(report.title, sections.map(s => ({ key: s.key, heading: s.heading, text: s.text })))
+    const snapshot = snapshotOf(report.title, sections.map(s => ({ key: s.key, heading: s.heading, level: s.level, text: s.text })))
     await tx.db.Revision.createOne({
       data: {
         report: { connect: { id: reportId } },

@@ -70,7 +70,7 @@ export async function performTransition(context: KeystoneContext, action: Workfl
       include: { department: true, sections: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
     })
     if (!report) throw new WorkflowError(NOT_ACCESSIBLE)
-    const sections = report.sections.map((s: { key: string; heading: string; plainText: string }) => ({ key: s.key, heading: s.heading, text: s.plainText }))
+    const sections = report.sections.map((s: { key: string; heading: string; level: number; plainText: string }) => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText }))
     const since = await roundStart(prisma, report)
     const editors = await editorsSince(prisma, report.id, since)
     const problem = transitionProblem({
