@@ -4,6 +4,8 @@
 import { createRequire } from 'node:module'
 import { PINYIN_ANNOTATION } from '../text/clean'
 import { numberingSpans } from '../text/numbering'
+import type { LRUCache } from 'lru-cache'
+import { boundedCache } from './lru'
 
 export type NormalizeOptions = {
   /** Fold Traditional characters to Simplified (默认开启 / default on). */
@@ -55,15 +57,16 @@ const PUNCTUATION: Record<string, string> = {
   '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')',
 }
 
-const caches = new Map<string, Map<string, string>>()
-const cacheOfOptions = new WeakMap<ResolvedNormalizeOptions, Map<string, string>>()
+// folded characters per option set (a text has a few thousand distinct characters)
+const caches = new Map<string, LRUCache<string, string>>()
+const cacheOfOptions = new WeakMap<ResolvedNormalizeOptions, LRUCache<string, string>>()
 
-function cacheFor(options: ResolvedNormalizeOptions): Map<string, string> {
+function cacheFor(options: ResolvedNormalizeOptions): LRUCache<string, string> {
   const known = cacheOfOptions.get(options)
   if (known) return known
   const key = optionsKey(options)
   let cache = caches.get(key)
-  if (!cache) caches.set(key, (cache = new Map()))
+  if (!cache) caches.set(key, (cache = boundedCache<string, string>({ entries: 50_000 })))
   cacheOfOptions.set(options, cache)
   return cache
 }
@@ -77,7 +80,6 @@ export function foldChar(ch: string, options: ResolvedNormalizeOptions): string 
   if (options.traditional && /\p{Script=Han}/u.test(folded)) folded = simplifiedConverter()(folded)
   if (options.punctuation) folded = [...folded].map(c => PUNCTUATION[c] ?? c).join('')
   folded = folded.toLowerCase().replace(/\s+/gu, '')
-  if (cache.size > 50_000) cache.clear()
   cache.set(ch, folded)
   return folded
 }

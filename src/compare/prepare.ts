@@ -2,6 +2,8 @@
 // original characters and carrying its matching key. Prepared texts are cached by content,
 // so an earlier year compared on every page load is split and segmented once.
 import { foldChar, ignorableSpans, optionsKey, type ResolvedNormalizeOptions } from './normalize'
+import { boundedCache } from './lru'
+import { NUMBER_TOKEN } from './units'
 
 /** A span [start, end) of the original text and its normalised matching key. */
 export type Span = { start: number; end: number; key: string }
@@ -51,19 +53,14 @@ export function keyOf(text: string, start: number, end: number, options: Resolve
   return key
 }
 
-// a department's ten or twenty years of 20–50 sections each, plus joined texts, stay prepared
-const CACHE_LIMIT = 4096
-const preparedCache = new Map<string, PreparedText>()
+// a department's ten or twenty years of 20–50 sections each, plus joined texts, stay prepared;
+// bounded by characters too, so a few huge texts cannot hold on to memory
+const preparedCache = boundedCache<string, PreparedText>({ entries: 4096, maxSize: 4_000_000, sizeOf: p => p.text.length })
 
 export function prepareText(text: string, options: ResolvedNormalizeOptions): PreparedText {
   const cacheKey = optionsKey(options) + '\u0000' + text
   const hit = preparedCache.get(cacheKey)
-  if (hit) {
-    // refresh its place in the LRU order
-    preparedCache.delete(cacheKey)
-    preparedCache.set(cacheKey, hit)
-    return hit
-  }
+  if (hit) return hit
   const ignorable = new Uint8Array(text.length)
   for (const [start, end] of ignorableSpans(text, options)) ignorable.fill(1, start, end)
   let normLength = 0
@@ -74,7 +71,6 @@ export function prepareText(text: string, options: ResolvedNormalizeOptions): Pr
   })
   const prepared = { text, options, sentences, normLength, ignorable, derived: new Map<string, unknown>() }
   preparedCache.set(cacheKey, prepared)
-  if (preparedCache.size > CACHE_LIMIT) preparedCache.delete(preparedCache.keys().next().value as string)
   return prepared
 }
 
@@ -84,15 +80,9 @@ export function derived<T>(prepared: PreparedText, name: string, compute: () => 
   return prepared.derived.get(name) as T
 }
 
-/** Forget prepared texts (benchmarks measure cold runs with it). */
-export function clearPreparedCache() {
-  preparedCache.clear()
-}
-
 // ---------- word tokens ----------
 // Numbers stay whole with their unit (10764人, 96.08%, 5000万元, 2.16万名); Latin words whole.
-const NUMBER =
-  /[0-9０-９]+(?:[.,，．][0-9０-９]+)*\s?(?:%|％|‰|[万亿千百十]?(?:元|人次|人|名|个|次|件|家|项|篇|期|场|所|座|户|条|份|平方米|平方公里|公里|千米|米|吨|亩|岁|倍|年|月|日|天|小时|分钟|万|亿|千|百)|[a-zA-Z]+)?/gu
+const NUMBER = NUMBER_TOKEN
 const SEGMENT_CHUNK = 300
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 

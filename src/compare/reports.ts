@@ -12,13 +12,14 @@ import { foldText, type ResolvedNormalizeOptions } from './normalize'
 import { derived, prepareText, type PreparedText } from './prepare'
 import { compareFigures } from './figures'
 import { heaviestChain } from './chain'
-import { mappedKey, sharedRuns, type MappedText } from './reuse'
-import { diffPrepared, forEachGram, resolveCompareOptions, type ResolvedCompareOptions } from './text-diff'
-import type { CompareOptions, DiffOp, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
+import { mappedKey, sharedPhrases, type MappedText } from './reuse'
+import { diffPrepared } from './text-diff'
+import { forEachGram } from './grams'
+import { resolveCompareOptions, type CompareOptions, type ResolvedCompareOptions } from './config'
+import { markReused, type ReuseSource } from './reuse-marking'
+import type { SharedRun } from './reuse'
+import type { DiffOp, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
 
-const HEADING_MATCH = 0.6
-const CONTENT_MATCH = 0.3
-const PART_OF = 0.5
 const GRAM = 4
 const LEVEL_PENALTY = 0.05
 
@@ -111,13 +112,13 @@ function matchPass(
 
 type Group = { before: number[]; after: number[]; by?: SectionMatch }
 
-function alignSections(A: Side[], B: Side[]): Group[] {
+function alignSections(A: Side[], B: Side[], options: ResolvedCompareOptions): Group[] {
   const usedA = new Set<number>()
   const usedB = new Set<number>()
   const matches = [
     ...matchPass(A, B, usedA, usedB, 'key', (a, b) => (a.key && a.key === b.key ? 1 : 0), 1),
-    ...matchPass(A, B, usedA, usedB, 'heading', headingDice, HEADING_MATCH),
-    ...matchPass(A, B, usedA, usedB, 'content', contentScore, CONTENT_MATCH),
+    ...matchPass(A, B, usedA, usedB, 'heading', headingDice, options.headingMatch),
+    ...matchPass(A, B, usedA, usedB, 'content', contentScore, options.contentMatch),
   ]
   const groups: Group[] = matches.map(m => ({ before: [m.a], after: [m.b], by: m.by }))
   const groupOfA = new Map(groups.map(g => [g.before[0], g]))
@@ -129,7 +130,7 @@ function alignSections(A: Side[], B: Side[]): Group[] {
     for (const [a, group] of groupOfA) {
       if (group.before.length > 1) continue
       const part = overlap(A[a].grams, sb.grams).bInA
-      if (part >= PART_OF && (!best || part > best.part)) best = { a, part }
+      if (part >= options.partOf && (!best || part > best.part)) best = { a, part }
     }
     if (best) {
       groupOfA.get(best.a)?.after.push(b)
@@ -142,7 +143,7 @@ function alignSections(A: Side[], B: Side[]): Group[] {
     for (const [b, group] of groupOfB) {
       if (group.after.length > 1) continue
       const part = overlap(sa.grams, B[b].grams).aInB
-      if (part >= PART_OF && (!best || part > best.part)) best = { b, part }
+      if (part >= options.partOf && (!best || part > best.part)) best = { b, part }
     }
     if (best) {
       groupOfB.get(best.b)?.before.push(a)
@@ -249,21 +250,35 @@ function joinedMapped(sides: Side[], separator: string) {
   return { mapped: { key: parts.map(p => p.key + separator).join(''), start, end }, offsets }
 }
 
-function reusedPassages(A: Side[], B: Side[], minLength: number): ReusedPassage[] {
-  const a = joinedMapped(A, '\u0001')
-  const b = joinedMapped(B, '\u0002')
-  return sharedRuns(a.mapped.key, b.mapped.key, minLength).map(run => {
+type Joined = ReturnType<typeof joinedMapped>
+
+/** Every passage of the later report also found in the earlier one (runs over all sections). */
+function reusedPassages(A: Side[], B: Side[], a: Joined, b: Joined, runs: SharedRun[]): ReusedPassage[] {
+  return runs.map(run => {
     const before = locate(a.mapped, a.offsets, run.aStart, run.length)
     const after = locate(b.mapped, b.offsets, run.bStart, run.length)
     return { text: B[after.section].prepared.text.slice(after.start, after.end), length: run.length, before, after }
   })
 }
 
+/** The report-wide runs that fall in a row's after sections, in the row's own normalised positions. */
+function rowReuseSource(after: number[], B: Side[], a: Joined, b: Joined, runs: SharedRun[]): ReuseSource {
+  const local: SharedRun[] = []
+  let shift = 0
+  for (const j of after) {
+    const from = b.offsets[j]
+    const to = from + mappedKey(B[j].prepared).key.length
+    for (const run of runs) if (run.bStart >= from && run.bStart < to) local.push({ ...run, bStart: run.bStart - from + shift })
+    shift += to - from
+  }
+  return { runs: local, locate: (start, end) => locate(a.mapped, a.offsets, start, end - start) }
+}
+
 export function compareReports(before: ReportInput, after: ReportInput, options: CompareOptions = {}): ReportDiff {
   const resolved = resolveCompareOptions(options)
   const A = sidesOf(before, resolved.normalize)
   const B = sidesOf(after, resolved.normalize)
-  const groups = alignSections(A, B)
+  const groups = alignSections(A, B, resolved)
   const reordered = reorderedRows(groups)
   const counter = { next: 1 }
   const sections: SectionPair[] = groups.map((group, index) => {
@@ -284,11 +299,20 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
     }
   })
   crossSectionMoves(sections, resolved, counter)
+  // reuse: runs over the whole reports, so a phrase reused in another section is found too
+  const a = joinedMapped(A, '\u0001')
+  const b = joinedMapped(B, '\u0002')
+  const runs = sharedPhrases(a.mapped.key, b.mapped.key, resolved.minMoveChars)
+  for (const pair of sections) {
+    if (!pair.after.length) continue
+    const bPrepared = pair.after.length === 1 ? B[pair.after[0]].prepared : prepareText(joinedText(B, pair.after), resolved.normalize)
+    pair.diff = markReused(pair.diff, bPrepared, rowReuseSource(pair.after, B, a, b, runs))
+  }
 
   const totalBefore = A.reduce((n, s) => n + s.prepared.normLength, 0)
   const totalAfter = B.reduce((n, s) => n + s.prepared.normLength, 0)
   const matched = sections.reduce((n, s) => n + s.diff.stats.equalChars + s.diff.stats.movedChars, 0)
-  const reused = reusedPassages(A, B, resolved.minMoveChars)
+  const reused = reusedPassages(A, B, a, b, runs)
   const titleDiff =
     before.title !== undefined || after.title !== undefined
       ? diffPrepared(prepareText(before.title ?? '', resolved.normalize), prepareText(after.title ?? '', resolved.normalize), resolved, counter)

@@ -2,6 +2,8 @@
 // found with a suffix automaton of the earlier text (linear time, whatever the repetition).
 import { foldChar, type ResolvedNormalizeOptions } from './normalize'
 import { derived, type PreparedText } from './prepare'
+import { boundedCache, cached } from './lru'
+import { trimToNumbers } from './units'
 
 /** Normalised text with, per normalised character, the original [start, end) it came from. */
 export type MappedText = { key: string; start: Int32Array; end: Int32Array }
@@ -82,26 +84,12 @@ class SuffixAutomaton {
  * (the longest match ending at each place, reported where it cannot be extended).
  * Separator characters that occur on one side only keep runs from crossing boundaries.
  */
-const automata = new Map<string, SuffixAutomaton>()
-
-/** Automata of recent earlier texts: comparing a draft with the same years again reuses them. */
-function automatonFor(text: string): SuffixAutomaton {
-  let sam = automata.get(text)
-  if (!sam) {
-    sam = new SuffixAutomaton(text)
-    automata.set(text, sam)
-    if (automata.size > 24) automata.delete(automata.keys().next().value as string)
-  }
-  return sam
-}
-
-export function clearAutomatonCache() {
-  automata.clear()
-}
+// automata of recent earlier texts: comparing a draft with the same years again reuses them
+const automata = boundedCache<string, SuffixAutomaton>({ entries: 64, maxSize: 2_000_000, sizeOf: (_, text) => text.length })
 
 export function sharedRuns(a: string, b: string, minLength: number): SharedRun[] {
   if (!a || !b) return []
-  const sam = automatonFor(a)
+  const sam = cached(automata, a, () => new SuffixAutomaton(a))
   const runs: SharedRun[] = []
   let state = 0
   let length = 0
@@ -131,4 +119,11 @@ export function sharedRuns(a: string, b: string, minLength: number): SharedRun[]
   }
   if (pending && pending.length >= minLength) runs.push(pending)
   return runs
+}
+
+/** Shared runs trimmed so that none starts or ends inside a number (see trimToNumbers). */
+export function sharedPhrases(a: string, b: string, minLength: number): SharedRun[] {
+  return sharedRuns(a, b, minLength)
+    .map(r => trimToNumbers(a, b, r.aStart, r.bStart, r.length))
+    .filter(r => r.length >= minLength)
 }

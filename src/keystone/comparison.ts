@@ -3,7 +3,7 @@
 // compared against: the error does not say whether it exists.
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { packOps } from '../compare/transport'
-import { compareReports, compareWithHistory, contentKey, ResultCache, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
+import { boundedCache, compareReports, compareWithHistory, contentKey, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
 
 export type ComparableReport = {
   id: string
@@ -127,7 +127,7 @@ function refOf({ sections: _sections, ...ref }: ComparableReport): ReportRef {
   return ref
 }
 
-const cache = new ResultCache<ReportComparison>(200)
+const cache = boundedCache<string, ReportComparison>({ entries: 200 })
 
 function summarize(diff: ReportDiff | null, primary: ComparableReport | null): ComparisonSummary {
   if (!diff || !primary) {
@@ -266,4 +266,4 @@ export async function compareRevisionsForSession(
   }
 }
 
-const revisionCache = new ResultCache<ReportDiff>(200)
+const revisionCache = boundedCache<string, ReportDiff>({ entries: 200 })
