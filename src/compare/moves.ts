@@ -32,6 +32,8 @@ function regionIndex(hunks: Hunk[], length: number, side: 'a' | 'b'): Int32Array
 }
 
 export function findMovedSentences(A: PreparedText, B: PreparedText, hunks: Hunk[], options: ResolvedCompareOptions, counter: { next: number }): Moves {
+  // a move goes from one changed region to another: with one region there is none to find
+  if (hunks.filter(h => !h.equal).length < 2) return { a: new Map(), b: new Map(), near: new Map() }
   const minChars = options.minMoveChars
   const regionA = regionIndex(hunks, A.sentences.length, 'a')
   const regionB = regionIndex(hunks, B.sentences.length, 'b')

@@ -57,30 +57,43 @@ const PUNCTUATION: Record<string, string> = {
   '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')',
 }
 
-// folded characters per option set (a text has a few thousand distinct characters)
-const caches = new Map<string, LRUCache<string, string>>()
-const cacheOfOptions = new WeakMap<ResolvedNormalizeOptions, LRUCache<string, string>>()
+// The folded form of each character, per option set: a table of a pure function, filled on
+// first use. Characters of the Basic Multilingual Plane (all of Chinese text in practice) sit
+// in a flat array indexed by code unit, 65,536 entries at most; the rest in a bounded LRU.
+type FoldTable = { bmp: (string | undefined)[]; astral: LRUCache<string, string> }
+const tables = new Map<string, FoldTable>()
+const tableOfOptions = new WeakMap<ResolvedNormalizeOptions, FoldTable>()
 
-function cacheFor(options: ResolvedNormalizeOptions): LRUCache<string, string> {
-  const known = cacheOfOptions.get(options)
+function tableFor(options: ResolvedNormalizeOptions): FoldTable {
+  const known = tableOfOptions.get(options)
   if (known) return known
   const key = optionsKey(options)
-  let cache = caches.get(key)
-  if (!cache) caches.set(key, (cache = boundedCache<string, string>({ entries: 50_000 })))
-  cacheOfOptions.set(options, cache)
-  return cache
+  let table = tables.get(key)
+  if (!table) tables.set(key, (table = { bmp: new Array(65536), astral: boundedCache<string, string>({ entries: 10_000, clearWithOthers: false }) }))
+  tableOfOptions.set(options, table)
+  return table
+}
+
+function fold(ch: string, options: ResolvedNormalizeOptions): string {
+  let folded = ch.normalize('NFKC')
+  if (options.traditional && /\p{Script=Han}/u.test(folded)) folded = simplifiedConverter()(folded)
+  if (options.punctuation) folded = [...folded].map(c => PUNCTUATION[c] ?? c).join('')
+  return folded.toLowerCase().replace(/\s+/gu, '')
 }
 
 /** The matching form of one character (code point); '' for characters that never count. */
 export function foldChar(ch: string, options: ResolvedNormalizeOptions): string {
-  const cache = cacheFor(options)
-  const cached = cache.get(ch)
-  if (cached !== undefined) return cached
-  let folded = ch.normalize('NFKC')
-  if (options.traditional && /\p{Script=Han}/u.test(folded)) folded = simplifiedConverter()(folded)
-  if (options.punctuation) folded = [...folded].map(c => PUNCTUATION[c] ?? c).join('')
-  folded = folded.toLowerCase().replace(/\s+/gu, '')
-  cache.set(ch, folded)
+  const table = tableFor(options)
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0)
+    const known = table.bmp[code]
+    if (known !== undefined) return known
+    return (table.bmp[code] = fold(ch, options))
+  }
+  const known = table.astral.get(ch)
+  if (known !== undefined) return known
+  const folded = fold(ch, options)
+  table.astral.set(ch, folded)
   return folded
 }
 

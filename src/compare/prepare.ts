@@ -5,6 +5,9 @@ import { foldChar, ignorableSpans, optionsKey, type ResolvedNormalizeOptions } f
 import { boundedCache } from './lru'
 import { NUMBER_TOKEN } from './units'
 
+/** Normalised text with, per normalised character, the original [start, end) it came from. */
+export type MappedText = { key: string; start: Int32Array; end: Int32Array }
+
 /** A span [start, end) of the original text and its normalised matching key. */
 export type Span = { start: number; end: number; key: string }
 export type Sentence = Span & { tokens?: Span[] }
@@ -15,6 +18,8 @@ export type PreparedText = {
   /** characters that count for matching (length of all keys) */
   normLength: number
   ignorable: Uint8Array
+  /** the whole normalised text, mapped back to original positions (sentence keys are slices of it) */
+  mapped: MappedText
   /** filled on first use by reuse.ts and reports.ts (derived data, cached with the text) */
   derived: Map<string, unknown>
 }
@@ -63,15 +68,50 @@ export function prepareText(text: string, options: ResolvedNormalizeOptions): Pr
   if (hit) return hit
   const ignorable = new Uint8Array(text.length)
   for (const [start, end] of ignorableSpans(text, options)) ignorable.fill(1, start, end)
-  let normLength = 0
+  const mapped = mapText(text, options, ignorable)
+  let from = 0
   const sentences = splitSentences(text).map(([start, end]) => {
-    const key = keyOf(text, start, end, options, ignorable)
-    normLength += key.length
+    let to = from
+    while (to < mapped.start.length && mapped.start[to] < end) to++
+    const key = mapped.key.slice(from, to)
+    from = to
     return { start, end, key }
   })
-  const prepared = { text, options, sentences, normLength, ignorable, derived: new Map<string, unknown>() }
+  const prepared = { text, options, sentences, normLength: mapped.key.length, ignorable, mapped, derived: new Map<string, unknown>() }
   preparedCache.set(cacheKey, prepared)
   return prepared
+}
+
+/** Folds every character once: the normalised text and where each of its characters came from. */
+function mapText(text: string, options: ResolvedNormalizeOptions, ignorable: Uint8Array): MappedText {
+  let starts = new Int32Array(text.length + 16)
+  let ends = new Int32Array(text.length + 16)
+  let key = ''
+  let n = 0
+  let i = 0
+  while (i < text.length) {
+    const code = text.codePointAt(i) as number
+    const width = code > 0xffff ? 2 : 1
+    if (!ignorable[i]) {
+      const folded = foldChar(width === 1 ? text[i] : String.fromCodePoint(code), options)
+      if (n + folded.length > starts.length) {
+        const grown = (array: Int32Array) => {
+          const next = new Int32Array(array.length * 2 + folded.length)
+          next.set(array)
+          return next
+        }
+        starts = grown(starts)
+        ends = grown(ends)
+      }
+      for (let k = 0; k < folded.length; k++, n++) {
+        starts[n] = i
+        ends[n] = i + width
+      }
+      key += folded
+    }
+    i += width
+  }
+  return { key, start: starts.slice(0, n), end: ends.slice(0, n) }
 }
 
 /** Derived data of a prepared text, computed once and kept as long as the text is cached. */
