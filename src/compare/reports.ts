@@ -35,12 +35,32 @@ function gramsOf(prepared: PreparedText): Set<number> {
   })
 }
 
-function overlap(a: Set<number>, b: Set<number>): { dice: number; aInB: number; bInA: number } {
-  if (a.size === 0 || b.size === 0) return { dice: 0, aInB: 0, bInA: 0 }
-  let shared = 0
-  const [small, large] = a.size < b.size ? [a, b] : [b, a]
-  for (const g of small) if (large.has(g)) shared++
-  return { dice: (2 * shared) / (a.size + b.size), aInB: shared / a.size, bInA: shared / b.size }
+type Overlap = { dice: number; aInB: number; bInA: number }
+
+/**
+ * Shared 4-grams of every pair of sections, counted once through an index of the earlier
+ * report's grams (not pair by pair: 50 × 50 sections would be 2,500 set intersections).
+ */
+function gramOverlaps(A: Side[], B: Side[]): (a: number, b: number) => Overlap {
+  const postings = new Map<number, number[]>()
+  A.forEach((side, a) => {
+    for (const g of side.grams) {
+      const list = postings.get(g)
+      if (list) list.push(a)
+      else postings.set(g, [a])
+    }
+  })
+  const shared = new Int32Array(A.length * B.length)
+  B.forEach((side, b) => {
+    for (const g of side.grams) for (const a of postings.get(g) ?? []) shared[a * B.length + b]++
+  })
+  return (a, b) => {
+    const sa = A[a].grams.size
+    const sb = B[b].grams.size
+    if (sa === 0 || sb === 0) return { dice: 0, aInB: 0, bInA: 0 }
+    const n = shared[a * B.length + b]
+    return { dice: (2 * n) / (sa + sb), aInB: n / sa, bInA: n / sb }
+  }
 }
 
 function bigramSet(text: string): Set<string> {
@@ -73,8 +93,7 @@ function sidesOf(report: ReportInput, options: ResolvedNormalizeOptions): Side[]
 type Match = { a: number; b: number; by: SectionMatch }
 
 /** Shared text: Dice, or most of the smaller section found in the larger one (a section that grew). */
-function contentScore(a: Side, b: Side): number {
-  const { dice, aInB, bInA } = overlap(a.grams, b.grams)
+function contentScore(a: Side, b: Side, { dice, aInB, bInA }: Overlap): number {
   const smaller = Math.min(a.grams.size, b.grams.size)
   return smaller >= 3 ? Math.max(dice, 0.8 * (a.grams.size <= b.grams.size ? aInB : bInA)) : dice
 }
@@ -86,7 +105,7 @@ function matchPass(
   usedA: Set<number>,
   usedB: Set<number>,
   by: SectionMatch,
-  score: (a: Side, b: Side) => number,
+  score: (a: number, b: number) => number,
   threshold: number
 ): Match[] {
   const candidates: { a: number; b: number; score: number }[] = []
@@ -94,7 +113,7 @@ function matchPass(
     if (usedA.has(a)) return
     B.forEach((sb, b) => {
       if (usedB.has(b)) return
-      const value = score(sa, sb)
+      const value = score(a, b)
       // ties go to the pair at the same level and the same relative place
       if (value >= threshold) candidates.push({ a, b, score: value - Math.abs(sa.level - sb.level) * LEVEL_PENALTY - Math.abs(a / A.length - b / B.length) * 0.01 })
     })
@@ -115,10 +134,11 @@ type Group = { before: number[]; after: number[]; by?: SectionMatch }
 function alignSections(A: Side[], B: Side[], options: ResolvedCompareOptions): Group[] {
   const usedA = new Set<number>()
   const usedB = new Set<number>()
+  const overlap = gramOverlaps(A, B)
   const matches = [
-    ...matchPass(A, B, usedA, usedB, 'key', (a, b) => (a.key && a.key === b.key ? 1 : 0), 1),
-    ...matchPass(A, B, usedA, usedB, 'heading', headingDice, options.headingMatch),
-    ...matchPass(A, B, usedA, usedB, 'content', contentScore, options.contentMatch),
+    ...matchPass(A, B, usedA, usedB, 'key', (a, b) => (A[a].key && A[a].key === B[b].key ? 1 : 0), 1),
+    ...matchPass(A, B, usedA, usedB, 'heading', (a, b) => headingDice(A[a], B[b]), options.headingMatch),
+    ...matchPass(A, B, usedA, usedB, 'content', (a, b) => contentScore(A[a], B[b], overlap(a, b)), options.contentMatch),
   ]
   const groups: Group[] = matches.map(m => ({ before: [m.a], after: [m.b], by: m.by }))
   const groupOfA = new Map(groups.map(g => [g.before[0], g]))
@@ -129,7 +149,7 @@ function alignSections(A: Side[], B: Side[], options: ResolvedCompareOptions): G
     let best: { a: number; part: number } | undefined
     for (const [a, group] of groupOfA) {
       if (group.before.length > 1) continue
-      const part = overlap(A[a].grams, sb.grams).bInA
+      const part = overlap(a, b).bInA
       if (part >= options.partOf && (!best || part > best.part)) best = { a, part }
     }
     if (best) {
@@ -142,7 +162,7 @@ function alignSections(A: Side[], B: Side[], options: ResolvedCompareOptions): G
     let best: { b: number; part: number } | undefined
     for (const [b, group] of groupOfB) {
       if (group.after.length > 1) continue
-      const part = overlap(sa.grams, B[b].grams).aInB
+      const part = overlap(a, b).aInB
       if (part >= options.partOf && (!best || part > best.part)) best = { b, part }
     }
     if (best) {
