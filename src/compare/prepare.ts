@@ -12,6 +12,8 @@ export type MappedText = { key: string; start: Int32Array; end: Int32Array }
 export type Span = { start: number; end: number; key: string }
 export type Sentence = Span & { tokens?: Span[] }
 export type PreparedText = {
+  /** unique while cached: names this analysis in caches of derived pair results */
+  id: number
   text: string
   options: ResolvedNormalizeOptions
   sentences: Sentence[]
@@ -62,6 +64,8 @@ export function keyOf(text: string, start: number, end: number, options: Resolve
 // bounded by characters too, so a few huge texts cannot hold on to memory
 const preparedCache = boundedCache<string, PreparedText>({ entries: 4096, maxSize: 4_000_000, sizeOf: p => p.text.length })
 
+let nextId = 1
+
 export function prepareText(text: string, options: ResolvedNormalizeOptions): PreparedText {
   const cacheKey = optionsKey(options) + '\u0000' + text
   const hit = preparedCache.get(cacheKey)
@@ -77,7 +81,7 @@ export function prepareText(text: string, options: ResolvedNormalizeOptions): Pr
     from = to
     return { start, end, key }
   })
-  const prepared = { text, options, sentences, normLength: mapped.key.length, ignorable, mapped, derived: new Map<string, unknown>() }
+  const prepared = { id: nextId++, text, options, sentences, normLength: mapped.key.length, ignorable, mapped, derived: new Map<string, unknown>() }
   preparedCache.set(cacheKey, prepared)
   return prepared
 }

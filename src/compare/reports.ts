@@ -8,7 +8,7 @@
 // then an unmatched section whose text mostly lies inside a matched one joins it as a split
 // (one before, several after) or a merge (several before, one after).
 import { stripNumbering } from '../text/numbering'
-import { foldText, type ResolvedNormalizeOptions } from './normalize'
+import { foldText, optionsKey, type ResolvedNormalizeOptions } from './normalize'
 import { derived, prepareText, type PreparedText } from './prepare'
 import { compareFigures } from './figures'
 import { heaviestChain } from './chain'
@@ -17,6 +17,7 @@ import { diffPrepared } from './text-diff'
 import { forEachGram } from './grams'
 import { resolveCompareOptions, type CompareOptions, type ResolvedCompareOptions } from './config'
 import { markReused, type ReuseSource } from './reuse-marking'
+import { boundedCache, cached } from './lru'
 import type { SharedRun } from './reuse'
 import type { DiffOp, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
 
@@ -42,6 +43,25 @@ type Overlap = { dice: number; aInB: number; bInA: number }
  * report's grams (not pair by pair: 50 × 50 sections would be 2,500 set intersections).
  */
 function gramOverlaps(A: Side[], B: Side[]): (a: number, b: number) => Overlap {
+  const shared = cached(overlapCounts, sidesKey(A, B), () => sharedGramCounts(A, B))
+  return (a, b) => {
+    const sa = A[a].grams.size
+    const sb = B[b].grams.size
+    if (sa === 0 || sb === 0) return { dice: 0, aInB: 0, bInA: 0 }
+    const n = shared[a * B.length + b]
+    return { dice: (2 * n) / (sa + sb), aInB: n / sa, bInA: n / sb }
+  }
+}
+
+// analyses of a pair of reports (gram overlaps, shared passages), kept while their texts are
+const overlapCounts = boundedCache<string, Int32Array>({ entries: 1000, maxSize: 4_000_000, sizeOf: counts => counts.length })
+const reportRuns = boundedCache<string, SharedRun[]>({ entries: 1000, maxSize: 2_000_000, sizeOf: runs => runs.length + 1 })
+
+function sidesKey(A: Side[], B: Side[]): string {
+  return `${A.map(s => s.prepared.id).join(',')}|${B.map(s => s.prepared.id).join(',')}`
+}
+
+function sharedGramCounts(A: Side[], B: Side[]): Int32Array {
   const postings = new Map<number, number[]>()
   A.forEach((side, a) => {
     for (const g of side.grams) {
@@ -54,13 +74,7 @@ function gramOverlaps(A: Side[], B: Side[]): (a: number, b: number) => Overlap {
   B.forEach((side, b) => {
     for (const g of side.grams) for (const a of postings.get(g) ?? []) shared[a * B.length + b]++
   })
-  return (a, b) => {
-    const sa = A[a].grams.size
-    const sb = B[b].grams.size
-    if (sa === 0 || sb === 0) return { dice: 0, aInB: 0, bInA: 0 }
-    const n = shared[a * B.length + b]
-    return { dice: (2 * n) / (sa + sb), aInB: n / sa, bInA: n / sb }
-  }
+  return shared
 }
 
 function bigramSet(text: string): Set<string> {
@@ -82,11 +96,16 @@ function headingDice(a: Side, b: Side): number {
 
 type Side = { heading: string; level: number; key?: string; prepared: PreparedText; grams: Set<number>; headingKey: string; headingGrams: Set<string> }
 
+const headingKeys = boundedCache<string, { key: string; grams: Set<string> }>({ entries: 20_000 })
+
 function sidesOf(report: ReportInput, options: ResolvedNormalizeOptions): Side[] {
   return report.sections.map(section => {
     const prepared = prepareText(section.text, options)
-    const key = headingKey(section.heading, options)
-    return { heading: section.heading, level: section.level ?? 1, key: section.key || undefined, prepared, grams: gramsOf(prepared), headingKey: key, headingGrams: bigramSet(key) }
+    const heading = cached(headingKeys, optionsKey(options) + section.heading, () => {
+      const key = headingKey(section.heading, options)
+      return { key, grams: bigramSet(key) }
+    })
+    return { heading: section.heading, level: section.level ?? 1, key: section.key || undefined, prepared, grams: gramsOf(prepared), headingKey: heading.key, headingGrams: heading.grams }
   })
 }
 
@@ -217,32 +236,49 @@ function kindOf(group: Group, diff: TextDiff, A: Side[], B: Side[]): SectionPair
 
 /** Deleted and inserted passages in different sections with the same normalised text are moves. */
 function crossSectionMoves(pairs: SectionPair[], options: ResolvedCompareOptions, counter: { next: number }) {
-  const inserted = new Map<string, { op: DiffOp; pair: SectionPair }[]>()
+  const inserted = new Map<string, { at: number; pair: SectionPair }[]>()
   for (const pair of pairs) {
-    for (const op of pair.diff.ops) {
-      if (op.op !== 'insert' || op.moveId) continue
+    pair.diff.ops.forEach((op, at) => {
+      if (op.op !== 'insert' || op.moveId) return
       const key = foldText(op.after, options.normalize)
-      if (key.length < options.minMoveChars) continue
-      inserted.set(key, [...(inserted.get(key) ?? []), { op, pair }])
-    }
+      if (key.length < options.minMoveChars) return
+      inserted.set(key, [...(inserted.get(key) ?? []), { at, pair }])
+    })
   }
   for (const pair of pairs) {
-    for (const op of pair.diff.ops) {
-      if (op.op !== 'delete' || op.moveId) continue
+    pair.diff.ops.forEach((op, at) => {
+      if (op.op !== 'delete' || op.moveId) return
       const key = foldText(op.before, options.normalize)
       const candidates = inserted.get(key)
       const index = candidates?.findIndex(c => c.pair !== pair) ?? -1
-      if (!candidates || index < 0) continue
+      if (!candidates || index < 0) return
       const [match] = candidates.splice(index, 1)
-      const id = `move-${counter.next++}`
-      ;(op as { moveId?: string }).moveId = id
-      ;(match.op as { moveId?: string }).moveId = id
+      const id = `move-x${counter.next++}`
+      // ops may be shared with the pair-diff cache: replaced, never changed
+      pair.diff.ops[at] = { ...op, moveId: id }
+      const inserted_ = match.pair.diff.ops[match.at]
+      if (inserted_.op === 'insert') match.pair.diff.ops[match.at] = { ...inserted_, moveId: id }
       pair.diff.stats.deletedChars -= key.length
       match.pair.diff.stats.insertedChars -= key.length
       match.pair.diff.stats.movedChars += key.length
       pair.diff.stats.moves++
       match.pair.diff.stats.moves++
-    }
+    })
+  }
+}
+
+// ---------- pair diffs, cached: ten years against one draft share most section pairs ----------
+const pairDiffs = boundedCache<string, TextDiff>({ entries: 20_000, maxSize: 4_000_000, sizeOf: diff => diff.stats.beforeChars + diff.stats.afterChars })
+
+/** The diff of two prepared texts, computed once per pair and options; move ids named by the row. */
+function rowDiff(A: PreparedText, B: PreparedText, options: ResolvedCompareOptions, optionsKey: string, row: number): TextDiff {
+  const diff = cached(pairDiffs, `${optionsKey}|${A.id}|${B.id}`, () => diffPrepared(A, B, options, { next: 1 }))
+  const rename = (id: string) => `r${row}-${id}`
+  return {
+    ...diff,
+    ops: diff.ops.map(op => (op.moveId ? { ...op, moveId: rename(op.moveId) } : op)),
+    moves: diff.moves?.map(m => ({ ...m, id: rename(m.id) })),
+    stats: { ...diff.stats },
   }
 }
 
@@ -301,10 +337,11 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
   const groups = alignSections(A, B, resolved)
   const reordered = reorderedRows(groups)
   const counter = { next: 1 }
+  const optionsKey = JSON.stringify(resolved)
   const sections: SectionPair[] = groups.map((group, index) => {
     const aPrepared = group.before.length === 1 ? A[group.before[0]].prepared : prepareText(joinedText(A, group.before), resolved.normalize)
     const bPrepared = group.after.length === 1 ? B[group.after[0]].prepared : prepareText(joinedText(B, group.after), resolved.normalize)
-    const diff = diffPrepared(aPrepared, bPrepared, resolved, counter)
+    const diff = rowDiff(aPrepared, bPrepared, resolved, optionsKey, index)
     return {
       before: group.before,
       after: group.after,
@@ -322,7 +359,7 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
   // reuse: runs over the whole reports, so a phrase reused in another section is found too
   const a = joinedMapped(A, '\u0001')
   const b = joinedMapped(B, '\u0002')
-  const runs = sharedPhrases(a.mapped.key, b.mapped.key, resolved.minMoveChars)
+  const runs = cached(reportRuns, `${resolved.minMoveChars}|${sidesKey(A, B)}`, () => sharedPhrases(a.mapped.key, b.mapped.key, resolved.minMoveChars))
   for (const pair of sections) {
     if (!pair.after.length) continue
     const bPrepared = pair.after.length === 1 ? B[pair.after[0]].prepared : prepareText(joinedText(B, pair.after), resolved.normalize)
