@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seeds'
 import { parseImportFileName, planImport } from '../src/import'
 import { importPlannedReports } from '../src/keystone/report-store'
 import { runImport } from '../scripts/import'
-import { CORPUS_DIR } from './text-parse.test'
+import { CORPUS_DIR } from './helpers/corpus'
 import { countCharacters } from '../src/text'
 import bcrypt from 'bcryptjs'
 
@@ -133,7 +133,7 @@ describe.each(providers)('importing an archive on %s', provider => {
     const sections = () => annals.context.sudo().db.Section.count()
     const before = await sections()
     const [outcome] = await importPlannedReports(annals.context, [
-      { file: 'big.txt', departmentCode: 'mouju', year: 2021, kind: 'annual', summary: { title: '超长', discarded: [], sections: [{ heading: '一、正常', text: '内容。' }, { heading: '二、超长', text: '字'.repeat(200_001) }] } },
+      { file: 'big.txt', departmentCode: 'mouju', year: 2021, kind: 'annual', summary: { title: '超长', discarded: [], sections: [{ heading: '一、正常', level: 1, text: '内容。' }, { heading: '二、超长', level: 1, text: '字'.repeat(200_001) }] } },
     ])
     expect(outcome.status).toBe('failed')
     expect(outcome.message).toMatch(/超过上限/)

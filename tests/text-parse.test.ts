@@ -1,18 +1,17 @@
 // parseSummary on the five real summaries in ../shared/corpus (expectations written by
 // reading them) and on the shapes of text users paste.
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { cleanPastedText, countCharacters, INTRO_HEADING, parseSummary, sectionKeyFor } from '../src/text'
+import { cleanPastedText, countCharacters, INTRO_HEADING, parseSummary, sectionKeyFor, stripNumbering, numberingKindOf } from '../src/text'
+import { corpusText as corpus, warnIfCorpusMissing } from './helpers/corpus'
 
-export const CORPUS_DIR = path.resolve(__dirname, '../../shared/corpus')
-const corpus = (name: string) => readFileSync(path.join(CORPUS_DIR, name), 'utf8')
 const hanCount = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length
+const levels = (text: string) => parseSummary(text).sections.map(s => s.level)
 
-describe.runIf(existsSync(CORPUS_DIR))('the corpus', () => {
+describe.runIf(warnIfCorpusMissing('text-parse'))('the corpus (every file; these summaries have one heading level)', () => {
   test('leshan-2022: two-line headings, byline and author note dropped, page-broken paragraphs mended', () => {
     const { title, sections, discarded } = parseSummary(corpus('leshan-2022.txt'))
     expect(title).toBe('夯实高质量发展的组织根基')
+    expect(sections.map(s => s.level)).toEqual([1, 1, 1, 1, 1])
     expect(sections.map(s => s.heading)).toEqual([
       INTRO_HEADING,
       '以政治建设 凝聚高质量发展共识',
@@ -34,6 +33,7 @@ describe.runIf(existsSync(CORPUS_DIR))('the corpus', () => {
     const raw = corpus('wenzhou-2022.txt')
     const { title, sections } = parseSummary(raw)
     expect(title).toBe('溫州市委組織部')
+    expect(sections.map(s => s.level)).toEqual([1, 1, 1, 1])
     expect(sections.map(s => s.heading)).toEqual([
       INTRO_HEADING,
       '錨定“兩個先行”奮斗目標,以組織執行力增強發展續航力',
@@ -51,6 +51,7 @@ describe.runIf(existsSync(CORPUS_DIR))('the corpus', () => {
     const { title, sections, discarded } = parseSummary(corpus('wuhan-etdz-2023.txt'))
     expect(title).toBe('')
     expect(sections).toHaveLength(6)
+    expect(sections.map(s => s.level)).toEqual([1, 1, 1, 1, 1, 1])
     expect(sections[0].heading).toBe(INTRO_HEADING)
     expect(sections.slice(1).every(s => s.heading.startsWith('聚焦') && s.text.length > 300)).toBe(true)
     expect(sections[5].heading).toBe('聚焦自我革命争创一流 全面锻造组工干部“硬实力”')
@@ -62,6 +63,7 @@ describe.runIf(existsSync(CORPUS_DIR))('the corpus', () => {
     const { title, sections, discarded } = parseSummary(corpus('zhejiang-2024.txt'))
     expect(title).toBe('弘扬“六干”作风 展现新担当新作为——2024年我省推进组织工作纪事')
     expect(sections.map(s => s.heading)).toEqual([INTRO_HEADING, '凝心铸魂 厚植信仰之基', '选贤任能 引领担当作为', '强基固本 护航中心大局', '优化生态 打造人才高地'])
+    expect(sections.map(s => s.level)).toEqual([1, 1, 1, 1, 1])
     expect(sections[0].text.startsWith('大潮激荡,奋楫争先。')).toBe(true)
     const all = sections.map(s => s.text).join('\n')
     expect(all).not.toMatch(/下转|上接|浙江日报报业集团|ICP备|评分|星期二/)
@@ -73,6 +75,7 @@ describe.runIf(existsSync(CORPUS_DIR))('the corpus', () => {
     const { title, sections, discarded } = parseSummary(corpus('zhoushan-2019.txt'))
     expect(title).toBe('以担当彰显初心 用实干践行使命——2019以来我市组织工作综述')
     expect(discarded).toEqual(['2020-03-24 10:52 来源:舟山日报 作者:记者 徐祝君 周祖轩'])
+    expect(sections.map(s => s.level)).toEqual([1, 1, 1, 1, 1, 1])
     expect(sections.map(s => s.heading)).toEqual([
       INTRO_HEADING,
       '担当作为,凝聚拼搏奋进的合力',
@@ -101,23 +104,66 @@ describe('pasted text', () => {
     const { title, sections } = parseSummary(text)
     expect(title).toBe('某某局2024年工作总结')
     expect(sections).toEqual([
-      { heading: INTRO_HEADING, text: '2024年，我局坚持稳中求进。' },
-      { heading: '一、加强政治建设', text: '全年开展学习36次。\n（一）理论学习。深化理论武装。' },
-      { heading: '二、建强干部队伍', text: '培训干部1200人次。' },
-      { heading: '三、下一步工作打算', text: '持续发力，久久为功。' },
+      { heading: INTRO_HEADING, level: 1, text: '2024年，我局坚持稳中求进。' },
+      { heading: '一、加强政治建设', level: 1, text: '全年开展学习36次。\n（一）理论学习。深化理论武装。' },
+      { heading: '二、建强干部队伍', level: 1, text: '培训干部1200人次。' },
+      { heading: '三、下一步工作打算', level: 1, text: '持续发力，久久为功。' },
     ])
   })
 
   test('sub-level numbering becomes the sections when there is no higher level', () => {
     const { sections } = parseSummary('（一）政治建设\n学习。\n（二）干部工作\n培训。\n')
     expect(sections.map(s => s.heading)).toEqual(['（一）政治建设', '（二）干部工作'])
+    expect(sections.map(s => s.level)).toEqual([1, 1])
+  })
+
+  test('three heading levels: 一、 / （一） / 1. (run-in sub-headings keep their lead clause)', () => {
+    const text = [
+      '某区2023年政府工作报告',
+      '一、2022年工作回顾',
+      '过去一年，我们攻坚克难。',
+      '（一）经济运行稳中有进',
+      '地区生产总值增长5.2%。',
+      '1.工业提质。规上工业增加值增长8%，新增企业12家。',
+      '2.服务业回暖。社会消费品零售总额1.5亿元。',
+      '（二）民生保障持续加强',
+      '新增就业3.1万人。',
+      '二、2023年工作安排',
+      '（一）稳增长',
+      '全力以赴拼经济。',
+      '（二）惠民生',
+      '办好十件民生实事。',
+    ].join('\n')
+    const { sections } = parseSummary(text)
+    expect(sections.map(s => [s.level, s.heading, s.text])).toEqual([
+      [1, '一、2022年工作回顾', '过去一年，我们攻坚克难。'],
+      [2, '（一）经济运行稳中有进', '地区生产总值增长5.2%。'],
+      [3, '1.工业提质', '规上工业增加值增长8%，新增企业12家。'],
+      [3, '2.服务业回暖', '社会消费品零售总额1.5亿元。'],
+      [2, '（二）民生保障持续加强', '新增就业3.1万人。'],
+      [1, '二、2023年工作安排', ''],
+      [2, '（一）稳增长', '全力以赴拼经济。'],
+      [2, '（二）惠民生', '办好十件民生实事。'],
+    ])
+  })
+
+  test('levels are relative: a text that starts at （一） has it as level 1, and 1. below it as level 2', () => {
+    expect(levels('（一）政治建设\n1.学习。内容。\n2.教育。内容。\n（二）干部工作\n培训。')).toEqual([1, 2, 2, 1])
+    expect(levels('第一部分 总体情况\n一、成绩\n内容。\n二、问题\n内容。\n第二部分 打算\n一、目标\n内容。')).toEqual([1, 2, 2, 1, 2])
+  })
+
+  test('a numbered list of long sentences stays body text', () => {
+    const long = '1.全年完成固定资产投资123亿元，同比增长12%，其中工业投资完成45亿元，增长18%，民间投资占比提高到62%，为历年最高。\n2.全年新增市场主体1.2万户，同比增长9%，其中新设企业4300家，增长15%，个体工商户7600户，增长6%。'
+    const { sections } = parseSummary('一、经济发展\n' + long + '\n二、社会事业\n内容。')
+    expect(sections.map(s => [s.level, s.heading])).toEqual([[1, '一、经济发展'], [1, '二、社会事业']])
+    expect(sections[0].text).toBe(long)
   })
 
   test('empty, whitespace-only and heading-less input', () => {
     expect(parseSummary('')).toEqual({ title: '', sections: [], discarded: [] })
     expect(parseSummary(' \r\n\u3000\n\t')).toEqual({ title: '', sections: [], discarded: [] })
     const single = parseSummary('只有一段正文，没有任何标题。')
-    expect(single.sections).toEqual([{ heading: INTRO_HEADING, text: '只有一段正文，没有任何标题。' }])
+    expect(single.sections).toEqual([{ heading: INTRO_HEADING, level: 1, text: '只有一段正文，没有任何标题。' }])
   })
 
   test('no text is lost: every Han character of a body survives parsing', () => {
@@ -143,5 +189,32 @@ describe('cleaning helpers', () => {
     expect(sectionKeyFor('三、坚持人才是第一资源，人才工作取得新突破')).toBe(sectionKeyFor('四、坚持人才是第一资源,人才工作取得新突破'))
     expect(sectionKeyFor('（二）干部队伍')).toBe('干部队伍')
     expect(sectionKeyFor('')).toBe('section')
+  })
+})
+
+describe('heading numbering (one module for parser, keys, alignment and normalisation)', () => {
+  test('a figure at the start of a heading is not numbering', () => {
+    expect(sectionKeyFor('1.5亿元资金投向基层')).toBe('15亿元资金投向基层')
+    expect(stripNumbering('1.5亿元资金投向基层')).toBe('1.5亿元资金投向基层')
+    expect(numberingKindOf('1.5亿元资金')).toBeUndefined()
+    expect(stripNumbering('1. 抓学习')).toBe('抓学习')
+  })
+
+  test('a Chinese numeral with a comma is numbering everywhere (converters turn 、 into ,)', () => {
+    expect(stripNumbering('十,坚持党的领导')).toBe('坚持党的领导')
+    expect(sectionKeyFor('十,坚持党的领导')).toBe(sectionKeyFor('十、坚持党的领导'))
+    expect(numberingKindOf('十,坚持党的领导')).toBe('cn')
+  })
+
+  test('every kind is recognised', () => {
+    expect(['第一部分 总体', '三、成绩', '（二）做法', '(二)做法', '2.学习', '（3）落实', '④其他'].map(numberingKindOf)).toEqual([
+      'chapter',
+      'cn',
+      'parenCn',
+      'parenCn',
+      'arabic',
+      'parenArabic',
+      'circled',
+    ])
   })
 })

@@ -46,8 +46,45 @@ export function internKeys(a: readonly string[], b: readonly string[]): [Int32Ar
   return [intern(a), intern(b)]
 }
 
-/** Myers' O(ND) alignment of integer sequences; undefined when more than `maxEdits` edits are needed. */
+/**
+ * Myers' O(ND) alignment of integer sequences; undefined when more than `maxEdits` edits are
+ * needed. Keys found on one side only can never be equal: they are set aside first (as GNU
+ * diff discards lines without a partner), so dissimilar inputs cost what their shared keys cost.
+ */
 export function alignTokens(a: Int32Array, b: Int32Array, maxEdits: number): Hunk[] | undefined {
+  const inA = new Set(a)
+  const inB = new Set(b)
+  const aKept = indexesWhere(a, id => inB.has(id))
+  const bKept = indexesWhere(b, id => inA.has(id))
+  if (aKept.length === a.length && bKept.length === b.length) return alignAll(a, b, maxEdits)
+  const inner = alignAll(aKept.map(i => a[i]), bKept.map(j => b[j]), maxEdits)
+  if (!inner) return undefined
+  // back to positions in a and b: each equal pair of the filtered sequences is an equal pair
+  const builder = new HunkBuilder()
+  let i = 0
+  let j = 0
+  for (const h of inner) {
+    if (!h.equal) continue
+    for (let k = 0; k < h.aEnd - h.aStart; k++) {
+      const ai = aKept[h.aStart + k]
+      const bj = bKept[h.bStart + k]
+      builder.change(ai - i, bj - j)
+      builder.equal(1)
+      i = ai + 1
+      j = bj + 1
+    }
+  }
+  builder.change(a.length - i, b.length - j)
+  return builder.hunks
+}
+
+function indexesWhere(values: Int32Array, keep: (value: number) => boolean): Int32Array {
+  const out: number[] = []
+  for (let i = 0; i < values.length; i++) if (keep(values[i])) out.push(i)
+  return Int32Array.from(out)
+}
+
+function alignAll(a: Int32Array, b: Int32Array, maxEdits: number): Hunk[] | undefined {
   let prefix = 0
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++
   let suffix = 0

@@ -3,9 +3,8 @@
 import { foldText, type ResolvedNormalizeOptions } from './normalize'
 import { derived, prepareText, splitSentences } from './prepare'
 import type { FigureChange, FigureSide } from './types'
+import { FIGURE } from './units'
 
-const FIGURE =
-  /(?<![0-9０-９.．])([0-9０-９]+(?:[.．][0-9０-９]+)?)\s?(%|％|‰|[万亿千]?(?:元|人次|人|名|个|次|件|家|项|篇|期|场|所|座|户|条|份|平方米|平方公里|公里|千米|米|吨|亩|岁|倍|部|批|支|处|村|万|亿))/gu
 const LABEL_CHARS = 8
 
 type Found = FigureSide & { label: string; sectionKey?: string; grams: Set<string> }

@@ -4,7 +4,8 @@
 // content, so ten or twenty years cost little more than one.
 import { resolveNormalizeOptions, optionsKey, type NormalizeOptions, type ResolvedNormalizeOptions } from './normalize'
 import { prepareText } from './prepare'
-import { forEachGram } from './text-diff'
+import { boundedCache } from './lru'
+import { forEachGram } from './grams'
 import type { HistoryReport, HistoryResult, ReportInput, SentenceOrigin } from './types'
 
 const GRAM = 8
@@ -13,14 +14,10 @@ const MIN_SENTENCE_CHARS = 4
 
 export type ReportFingerprint = { sentences: Set<string>; grams: Set<number>; normLength: number }
 
-const fingerprints = new Map<string, ReportFingerprint>()
+const fingerprints = boundedCache<string, ReportFingerprint>({ entries: 256 })
 
 function contentKey(report: ReportInput, options: ResolvedNormalizeOptions): string {
   return optionsKey(options) + '\u0000' + report.sections.map(s => s.text).join('\u0001')
-}
-
-export function clearFingerprintCache() {
-  fingerprints.clear()
 }
 
 /** Sentence keys and 8-gram hashes of a report (cached by content). */
@@ -41,7 +38,6 @@ export function fingerprintReport(report: ReportInput, options: NormalizeOptions
   }
   const fingerprint = { sentences, grams, normLength }
   fingerprints.set(key, fingerprint)
-  if (fingerprints.size > 256) fingerprints.delete(fingerprints.keys().next().value as string)
   return fingerprint
 }
 

@@ -10,16 +10,9 @@ export { compareReports } from './reports'
 export { compareWithHistory, fingerprintReport } from './history'
 export { compareFigures } from './figures'
 export { sharedRuns } from './reuse'
-import { clearPreparedCache } from './prepare'
-import { clearFingerprintCache } from './history'
-import { clearAutomatonCache } from './reuse'
-
-/** Forget every cached text analysis (benchmarks use it to measure cold runs). */
-export function clearCompareCaches() {
-  clearPreparedCache()
-  clearFingerprintCache()
-  clearAutomatonCache()
-}
+/** Forget every cached text analysis and result (benchmarks use it to measure cold runs). */
+export { clearAllCaches as clearCompareCaches, boundedCache } from './lru'
+export { DEFAULT_CONFIG, resolveCompareOptions } from './config'
 export { foldText, resolveNormalizeOptions } from './normalize'
-export { contentKey, ResultCache } from './cache'
+export { contentKey } from './cache'
 export type * from './types'

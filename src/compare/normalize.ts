@@ -3,6 +3,9 @@
 // compare equal. Every output of the engine keeps the original text.
 import { createRequire } from 'node:module'
 import { PINYIN_ANNOTATION } from '../text/clean'
+import { numberingSpans } from '../text/numbering'
+import type { LRUCache } from 'lru-cache'
+import { boundedCache } from './lru'
 
 export type NormalizeOptions = {
   /** Fold Traditional characters to Simplified (默认开启 / default on). */
@@ -54,30 +57,43 @@ const PUNCTUATION: Record<string, string> = {
   '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')',
 }
 
-const caches = new Map<string, Map<string, string>>()
-const cacheOfOptions = new WeakMap<ResolvedNormalizeOptions, Map<string, string>>()
+// The folded form of each character, per option set: a table of a pure function, filled on
+// first use. Characters of the Basic Multilingual Plane (all of Chinese text in practice) sit
+// in a flat array indexed by code unit, 65,536 entries at most; the rest in a bounded LRU.
+type FoldTable = { bmp: (string | undefined)[]; astral: LRUCache<string, string> }
+const tables = new Map<string, FoldTable>()
+const tableOfOptions = new WeakMap<ResolvedNormalizeOptions, FoldTable>()
 
-function cacheFor(options: ResolvedNormalizeOptions): Map<string, string> {
-  const known = cacheOfOptions.get(options)
+function tableFor(options: ResolvedNormalizeOptions): FoldTable {
+  const known = tableOfOptions.get(options)
   if (known) return known
   const key = optionsKey(options)
-  let cache = caches.get(key)
-  if (!cache) caches.set(key, (cache = new Map()))
-  cacheOfOptions.set(options, cache)
-  return cache
+  let table = tables.get(key)
+  if (!table) tables.set(key, (table = { bmp: new Array(65536), astral: boundedCache<string, string>({ entries: 10_000, clearWithOthers: false }) }))
+  tableOfOptions.set(options, table)
+  return table
+}
+
+function fold(ch: string, options: ResolvedNormalizeOptions): string {
+  let folded = ch.normalize('NFKC')
+  if (options.traditional && /\p{Script=Han}/u.test(folded)) folded = simplifiedConverter()(folded)
+  if (options.punctuation) folded = [...folded].map(c => PUNCTUATION[c] ?? c).join('')
+  return folded.toLowerCase().replace(/\s+/gu, '')
 }
 
 /** The matching form of one character (code point); '' for characters that never count. */
 export function foldChar(ch: string, options: ResolvedNormalizeOptions): string {
-  const cache = cacheFor(options)
-  const cached = cache.get(ch)
-  if (cached !== undefined) return cached
-  let folded = ch.normalize('NFKC')
-  if (options.traditional && /\p{Script=Han}/u.test(folded)) folded = simplifiedConverter()(folded)
-  if (options.punctuation) folded = [...folded].map(c => PUNCTUATION[c] ?? c).join('')
-  folded = folded.toLowerCase().replace(/\s+/gu, '')
-  if (cache.size > 50_000) cache.clear()
-  cache.set(ch, folded)
+  const table = tableFor(options)
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0)
+    const known = table.bmp[code]
+    if (known !== undefined) return known
+    return (table.bmp[code] = fold(ch, options))
+  }
+  const known = table.astral.get(ch)
+  if (known !== undefined) return known
+  const folded = fold(ch, options)
+  table.astral.set(ch, folded)
   return folded
 }
 
@@ -88,14 +104,10 @@ export function foldText(text: string, options: ResolvedNormalizeOptions): strin
   return out
 }
 
-// list numbering at the start of a line or after a sentence end
-const NUMBERING =
-  /(?<=^|[\n。！？；!?;]\s*)(?:第[一二三四五六七八九十百]+(?:部分|章|节|篇)[、，,：:．.\s]?|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.](?!\d)|[①-⑳])/gu
-
 /** Character ranges [start, end) in the original that never take part in matching. */
 export function ignorableSpans(text: string, options: ResolvedNormalizeOptions): [number, number][] {
   const spans: [number, number][] = []
   if (options.pinyin) for (const m of text.matchAll(PINYIN_ANNOTATION)) spans.push([m.index, m.index + m[0].length])
-  if (options.numbering) for (const m of text.matchAll(NUMBERING)) spans.push([m.index, m.index + m[0].length])
+  if (options.numbering) spans.push(...numberingSpans(text))
   return spans.sort((a, b) => a[0] - b[0])
 }

@@ -2,17 +2,26 @@
 // original characters and carrying its matching key. Prepared texts are cached by content,
 // so an earlier year compared on every page load is split and segmented once.
 import { foldChar, ignorableSpans, optionsKey, type ResolvedNormalizeOptions } from './normalize'
+import { boundedCache } from './lru'
+import { NUMBER_TOKEN } from './units'
+
+/** Normalised text with, per normalised character, the original [start, end) it came from. */
+export type MappedText = { key: string; start: Int32Array; end: Int32Array }
 
 /** A span [start, end) of the original text and its normalised matching key. */
 export type Span = { start: number; end: number; key: string }
 export type Sentence = Span & { tokens?: Span[] }
 export type PreparedText = {
+  /** unique while cached: names this analysis in caches of derived pair results */
+  id: number
   text: string
   options: ResolvedNormalizeOptions
   sentences: Sentence[]
   /** characters that count for matching (length of all keys) */
   normLength: number
   ignorable: Uint8Array
+  /** the whole normalised text, mapped back to original positions (sentence keys are slices of it) */
+  mapped: MappedText
   /** filled on first use by reuse.ts and reports.ts (derived data, cached with the text) */
   derived: Map<string, unknown>
 }
@@ -51,31 +60,62 @@ export function keyOf(text: string, start: number, end: number, options: Resolve
   return key
 }
 
-// a department's ten or twenty years of 20–50 sections each, plus joined texts, stay prepared
-const CACHE_LIMIT = 4096
-const preparedCache = new Map<string, PreparedText>()
+// a department's ten or twenty years of 20–50 sections each, plus joined texts, stay prepared;
+// bounded by characters too, so a few huge texts cannot hold on to memory
+const preparedCache = boundedCache<string, PreparedText>({ entries: 4096, maxSize: 4_000_000, sizeOf: p => p.text.length })
+
+let nextId = 1
 
 export function prepareText(text: string, options: ResolvedNormalizeOptions): PreparedText {
   const cacheKey = optionsKey(options) + '\u0000' + text
   const hit = preparedCache.get(cacheKey)
-  if (hit) {
-    // refresh its place in the LRU order
-    preparedCache.delete(cacheKey)
-    preparedCache.set(cacheKey, hit)
-    return hit
-  }
+  if (hit) return hit
   const ignorable = new Uint8Array(text.length)
   for (const [start, end] of ignorableSpans(text, options)) ignorable.fill(1, start, end)
-  let normLength = 0
+  const mapped = mapText(text, options, ignorable)
+  let from = 0
   const sentences = splitSentences(text).map(([start, end]) => {
-    const key = keyOf(text, start, end, options, ignorable)
-    normLength += key.length
+    let to = from
+    while (to < mapped.start.length && mapped.start[to] < end) to++
+    const key = mapped.key.slice(from, to)
+    from = to
     return { start, end, key }
   })
-  const prepared = { text, options, sentences, normLength, ignorable, derived: new Map<string, unknown>() }
+  const prepared = { id: nextId++, text, options, sentences, normLength: mapped.key.length, ignorable, mapped, derived: new Map<string, unknown>() }
   preparedCache.set(cacheKey, prepared)
-  if (preparedCache.size > CACHE_LIMIT) preparedCache.delete(preparedCache.keys().next().value as string)
   return prepared
+}
+
+/** Folds every character once: the normalised text and where each of its characters came from. */
+function mapText(text: string, options: ResolvedNormalizeOptions, ignorable: Uint8Array): MappedText {
+  let starts = new Int32Array(text.length + 16)
+  let ends = new Int32Array(text.length + 16)
+  let key = ''
+  let n = 0
+  let i = 0
+  while (i < text.length) {
+    const code = text.codePointAt(i) as number
+    const width = code > 0xffff ? 2 : 1
+    if (!ignorable[i]) {
+      const folded = foldChar(width === 1 ? text[i] : String.fromCodePoint(code), options)
+      if (n + folded.length > starts.length) {
+        const grown = (array: Int32Array) => {
+          const next = new Int32Array(array.length * 2 + folded.length)
+          next.set(array)
+          return next
+        }
+        starts = grown(starts)
+        ends = grown(ends)
+      }
+      for (let k = 0; k < folded.length; k++, n++) {
+        starts[n] = i
+        ends[n] = i + width
+      }
+      key += folded
+    }
+    i += width
+  }
+  return { key, start: starts.slice(0, n), end: ends.slice(0, n) }
 }
 
 /** Derived data of a prepared text, computed once and kept as long as the text is cached. */
@@ -84,15 +124,9 @@ export function derived<T>(prepared: PreparedText, name: string, compute: () => 
   return prepared.derived.get(name) as T
 }
 
-/** Forget prepared texts (benchmarks measure cold runs with it). */
-export function clearPreparedCache() {
-  preparedCache.clear()
-}
-
 // ---------- word tokens ----------
 // Numbers stay whole with their unit (10764人, 96.08%, 5000万元, 2.16万名); Latin words whole.
-const NUMBER =
-  /[0-9０-９]+(?:[.,，．][0-9０-９]+)*\s?(?:%|％|‰|[万亿千百十]?(?:元|人次|人|名|个|次|件|家|项|篇|期|场|所|座|户|条|份|平方米|平方公里|公里|千米|米|吨|亩|岁|倍|年|月|日|天|小时|分钟|万|亿|千|百)|[a-zA-Z]+)?/gu
+const NUMBER = NUMBER_TOKEN
 const SEGMENT_CHUNK = 300
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 

@@ -1,27 +1,26 @@
 // Public types of the comparison engine. Results are plain data; renderers never diff again.
 import type { NormalizeOptions } from './normalize'
+import type { CompareConfig, CompareOptions } from './config'
 
-export type { NormalizeOptions }
+export type { NormalizeOptions, CompareConfig, CompareOptions }
 
-export type CompareOptions = {
-  /** How texts are folded before matching (display always keeps the original). */
-  normalize?: NormalizeOptions
-  /** Equal stretches shorter than this many normalised characters between two changes are folded into the change, so output reads in words (default 3). */
-  minEqualChars?: number
-  /** Shortest run of normalised characters reported as a move or reused passage (default 8). */
-  minMoveChars?: number
-}
+/**
+ * Where an inserted phrase was reused from: [start, end) of the earlier text (original
+ * characters); in report comparisons also the earlier report's section index.
+ */
+export type ReusedFrom = { section?: number; start: number; end: number }
 
 /**
  * One step of a diff. `before` is text of the earlier version, `after` of the later one; both
  * are original text (never normalised). Equal ops carry both, since normalisation may make
  * `奮進(jìn)` equal `奋进`. A deleted and an inserted op with the same `moveId` are one passage that
- * moved. No op has empty text.
+ * moved. An insert with `reusedFrom` is a phrase (minMoveChars+) found elsewhere in the earlier
+ * text: not new wording. No op has empty text.
  */
 export type DiffOp =
-  | { op: 'equal'; before: string; after: string; moveId?: undefined }
-  | { op: 'delete'; before: string; after?: undefined; moveId?: string }
-  | { op: 'insert'; before?: undefined; after: string; moveId?: string }
+  | { op: 'equal'; before: string; after: string; moveId?: undefined; reusedFrom?: undefined }
+  | { op: 'delete'; before: string; after?: undefined; moveId?: string; reusedFrom?: undefined }
+  | { op: 'insert'; before?: undefined; after: string; moveId?: string; reusedFrom?: ReusedFrom }
 
 export type DiffStats = {
   /** normalised characters on each side (what matching counts) */
@@ -32,6 +31,8 @@ export type DiffStats = {
   insertedChars: number
   /** normalised characters that moved (counted once, on the after side) */
   movedChars: number
+  /** normalised inserted characters marked as reused from elsewhere in the earlier text (part of insertedChars) */
+  reusedChars: number
   moves: number
   sentencesBefore: number
   sentencesAfter: number
@@ -84,7 +85,8 @@ export type FigureChange = {
 
 export type ReportInput = {
   title?: string
-  sections: { key?: string; heading: string; text: string }[]
+  /** `level`: 1 for 一、, 2 for （一）, 3 for 1. (default 1) */
+  sections: { key?: string; heading: string; level?: number; text: string }[]
 }
 
 export type SectionMatch = 'key' | 'heading' | 'content'
@@ -100,6 +102,8 @@ export type SectionPair = {
   matchedBy?: SectionMatch
   /** whether the section stands elsewhere in the order than its partner */
   reordered: boolean
+  /** outline level of the row (the later side's, else the earlier side's) */
+  level: number
   headingBefore?: string
   headingAfter?: string
   similarity: number

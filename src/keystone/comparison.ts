@@ -4,7 +4,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { packOps } from '../compare/transport'
 import { AnnalsError } from './errors'
-import { compareReports, compareWithHistory, contentKey, ResultCache, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
+import { boundedCache, compareReports, compareWithHistory, contentKey, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
 
 export type ComparableReport = {
   id: string
@@ -13,7 +13,7 @@ export type ComparableReport = {
   title: string
   status: string
   department: { id: string; name: string } | null
-  sections: { key: string; heading: string; text: string }[]
+  sections: { key: string; heading: string; level: number; text: string }[]
 }
 
 export type ReportRef = Omit<ComparableReport, 'sections'>
@@ -97,7 +97,7 @@ async function withTexts(context: KeystoneContext, rows: ReportRow[]): Promise<C
   const [sections, departments] = await Promise.all([
     context.prisma.section.findMany({
       where: { reportId: { in: rows.map(r => r.id) } },
-      select: { reportId: true, key: true, heading: true, plainText: true, position: true, id: true },
+      select: { reportId: true, key: true, heading: true, level: true, plainText: true, position: true, id: true },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
     }),
     context.prisma.department.findMany({ where: { id: { in: rows.map(r => r.departmentId).filter(Boolean) as string[] } }, select: { id: true, name: true } }),
@@ -111,7 +111,7 @@ async function withTexts(context: KeystoneContext, rows: ReportRow[]): Promise<C
     department: departments.find((d: { id: string }) => d.id === r.departmentId) ?? null,
     sections: sections
       .filter((s: { reportId: string }) => s.reportId === r.id)
-      .map((s: { key: string; heading: string; plainText: string }) => ({ key: s.key, heading: s.heading, text: s.plainText })),
+      .map((s: { key: string; heading: string; level: number; plainText: string }) => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText })),
   }))
 }
 
@@ -126,7 +126,7 @@ function refOf({ sections: _sections, ...ref }: ComparableReport): ReportRef {
   return ref
 }
 
-const cache = new ResultCache<ReportComparison>(200)
+const cache = boundedCache<string, ReportComparison>({ entries: 200 })
 
 function summarize(diff: ReportDiff | null, primary: ComparableReport | null): ComparisonSummary {
   if (!diff || !primary) {
@@ -215,7 +215,7 @@ function packDiff(diff: ReportDiff): ReportDiff {
   }
 }
 
-type RevisionRow = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string; snapshot: { title: string; sections: { key: string; heading: string; text: string }[] } }
+type RevisionRow = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string; snapshot: { title: string; sections: { key: string; heading: string; level?: number; text: string }[] } }
 
 export type RevisionComparison = {
   report: ReportRef
@@ -265,4 +265,4 @@ export async function compareRevisionsForSession(
   }
 }
 
-const revisionCache = new ResultCache<ReportDiff>(200)
+const revisionCache = boundedCache<string, ReportDiff>({ entries: 200 })

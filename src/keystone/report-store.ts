@@ -12,7 +12,7 @@ export type NewReport = {
   kind?: string
   title: string
   status?: 'draft' | 'approved'
-  sections: { heading: string; text: string; key?: string }[]
+  sections: { heading: string; text: string; key?: string; level?: number }[]
   reason: string
   authorId?: string
 }
@@ -56,6 +56,7 @@ export async function createReport(context: KeystoneContext, report: NewReport):
           report: { connect: { id: reportId } },
           position: section.position,
           heading: section.heading,
+          level: section.level ?? 1,
           key: section.key,
           body: plainTextToDocument(section.text),
         },
@@ -64,7 +65,7 @@ export async function createReport(context: KeystoneContext, report: NewReport):
     await saveRevision(tx.prisma, {
       reportId,
       title: report.title,
-      sections: sections.map(s => ({ key: s.key, heading: s.heading, text: s.text })),
+      sections: sections.map(s => ({ key: s.key, heading: s.heading, level: s.level, text: s.text })),
       event: report.status === 'approved' ? 'import' : 'create',
       what: report.reason,
       authorId: report.authorId,

@@ -66,7 +66,7 @@ export async function performTransition(context: KeystoneContext, action: Workfl
       include: { department: true, sections: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
     })
     if (!report) throw new AnnalsError('NOT_ACCESSIBLE', REPORT_NOT_ACCESSIBLE)
-    const sections = report.sections.map((s: { key: string; heading: string; plainText: string }) => ({ key: s.key, heading: s.heading, text: s.plainText }))
+    const sections = report.sections.map((s: { key: string; heading: string; level: number; plainText: string }) => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText }))
     const openings = await prisma.auditEvent.findMany({ where: { reportId, action: { not: EDIT_ACTION } }, select: { action: true, toStatus: true, createdAt: true } })
     const round = await roundActivity(prisma, report.id, roundStart(openings, report.createdAt))
     const problem = transitionProblem({

@@ -9,8 +9,10 @@
 // and come wrapped in page furniture (mastheads, bylines, page-continuation markers, footers).
 
 import { cleanPastedText } from './clean'
+import { NUMBERING_KINDS, numberingKindOf, type HeadingLevel, type NumberingKind } from './numbering'
 
-export type ParsedSection = { heading: string; text: string }
+/** A section: its heading as written (numbering kept), its outline level, its body text. */
+export type ParsedSection = { heading: string; level: HeadingLevel; text: string }
 export type ParsedSummary = {
   title: string
   sections: ParsedSection[]
@@ -58,18 +60,7 @@ function isFurniture(line: string): boolean {
 }
 
 // ---------- line shapes ----------
-type NumberingKind = 'chapter' | 'cn' | 'parenCn' | 'arabic' | 'parenArabic'
-const NUMBERING: [NumberingKind, RegExp][] = [
-  ['chapter', /^第[一二三四五六七八九十百]+(?:部分|章|节|篇)[、，,：:．.\s]?/u],
-  ['cn', /^[一二三四五六七八九十]{1,3}[、．.]/u],
-  ['parenCn', /^[（(][一二三四五六七八九十]{1,3}[)）]/u],
-  ['arabic', /^(?:[1-9]\d?)[、．.](?!\d)/u],
-  ['parenArabic', /^[（(][1-9]\d?[)）]/u],
-]
-
-function numberingOf(line: string): NumberingKind | undefined {
-  return NUMBERING.find(([, re]) => re.test(line))?.[0]
-}
+const numberingOf = numberingKindOf
 
 function withoutClosers(line: string): string {
   return line.replace(TRAILING_CLOSERS, '')
@@ -96,7 +87,7 @@ function stripEndPunct(heading: string): string {
 }
 
 /** Split a numbered line with run-in text into heading and body. */
-function splitNumberedLine(line: string): ParsedSection {
+function splitNumberedLine(line: string): { heading: string; text: string } {
   if (line.length <= MAX_NUMBERED_HEADING && !/[。！？!?：:]./u.test(line)) {
     return { heading: stripEndPunct(line), text: '' }
   }
@@ -182,42 +173,72 @@ function mendBrokenParagraphs(lines: Line[], isHeading: (l: Line) => boolean): L
   return out
 }
 
-type Block = { kind: 'heading'; text: string; runIn?: string } | { kind: 'body'; text: string }
+type Block = { kind: 'heading'; text: string; level: HeadingLevel; runIn?: string } | { kind: 'body'; text: string }
 
-function chooseSectionLevel(lines: Line[]): NumberingKind | 'plain' | 'runIn' {
+/**
+ * How this text marks its sections: by numbering (each kind seen at least twice gets a level,
+ * in outline order, so 一、/（一）/1. become levels 1/2/3 and a text that starts at （一）
+ * has （一） as level 1), by short unpunctuated lines, or by run-in lead sentences.
+ */
+type Outline = { mode: 'numbered'; levels: Map<NumberingKind, HeadingLevel> } | { mode: 'plain' } | { mode: 'runIn' }
+
+const MAX_LEVEL = 3
+
+function chooseOutline(lines: Line[]): Outline {
   const counts = new Map<NumberingKind, number>()
   for (const l of lines) {
     const kind = numberingOf(l.text)
     if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1)
   }
-  for (const [kind] of NUMBERING) if ((counts.get(kind) ?? 0) >= 2) return kind
+  const present = NUMBERING_KINDS.filter(kind => (counts.get(kind) ?? 0) >= 2).slice(0, MAX_LEVEL)
+  if (present.length) return { mode: 'numbered', levels: new Map(present.map((kind, index) => [kind, (index + 1) as HeadingLevel])) }
   const plain = lines.filter(l => isPlainHeadingShape(l.text)).length
-  return plain >= 2 ? 'plain' : 'runIn'
+  return plain >= 2 ? { mode: 'plain' } : { mode: 'runIn' }
 }
 
-function blocksFor(lines: Line[], level: NumberingKind | 'plain' | 'runIn'): Block[] {
+/** The level of a numbered heading line, or undefined when the line is body text. */
+function numberedLevel(line: string, outline: Outline): HeadingLevel | undefined {
+  if (outline.mode !== 'numbered') return undefined
+  const kind = numberingOf(line)
+  const level = kind && outline.levels.get(kind)
+  if (!level) return undefined
+  // a sub-item heads a paragraph only when its lead clause is short: “1.抓学习。…”, not a
+  // numbered list of long sentences
+  if (level > 1 && !headsParagraph(line)) return undefined
+  return level
+}
+
+/** A heading line of its own, or a short lead clause closed by 。：! ? before the rest. */
+function headsParagraph(line: string): boolean {
+  const stop = line.search(/[。！？!?：:]/u)
+  if (stop < 0) return line.length <= MAX_NUMBERED_HEADING && !CLAUSE_PUNCT.test(withoutClosers(line))
+  return stop <= MAX_RUN_IN_HEADING
+}
+
+function blocksFor(lines: Line[], outline: Outline): Block[] {
   const blocks: Block[] = []
   lines.forEach((line, index) => {
     const text = line.text
-    if (level === 'plain' && isPlainHeadingShape(text) && !numberingOf(text)) {
+    if (outline.mode === 'plain' && isPlainHeadingShape(text) && !numberingOf(text)) {
       const prev = blocks[blocks.length - 1]
       // a heading broken over two lines: “以政治建设” / “凝聚高质量发展共识”
       if (prev?.kind === 'heading' && !line.blankBefore && !prev.runIn) prev.text += ' ' + text
-      else blocks.push({ kind: 'heading', text })
+      else blocks.push({ kind: 'heading', text, level: 1 })
       return
     }
-    if (level !== 'plain' && level !== 'runIn' && numberingOf(text) === level) {
+    const level = numberedLevel(text, outline)
+    if (level) {
       const { heading, text: runIn } = splitNumberedLine(text)
-      blocks.push({ kind: 'heading', text: heading, runIn })
+      blocks.push({ kind: 'heading', text: heading, level, runIn })
       return
     }
-    if (level === 'runIn' && index > 0) {
+    if (outline.mode === 'runIn' && index > 0) {
       const lead = firstSentence(text)
       const standalone = text.length <= MAX_RUN_IN_HEADING && isTerminated(text)
       const opensLongParagraph = lead !== undefined && lead.length <= MAX_RUN_IN_HEADING && text.length >= 150
       if (standalone || opensLongParagraph) {
         const heading = standalone ? text : (lead as string)
-        blocks.push({ kind: 'heading', text: stripEndPunct(heading), runIn: text.slice(heading.length).trim() })
+        blocks.push({ kind: 'heading', text: stripEndPunct(heading), level: 1, runIn: text.slice(heading.length).trim() })
         return
       }
     }
@@ -227,25 +248,24 @@ function blocksFor(lines: Line[], level: NumberingKind | 'plain' | 'runIn'): Blo
 }
 
 function sectionsFrom(blocks: Block[]): ParsedSection[] {
-  const sections: { heading: string; paragraphs: string[] }[] = []
+  const sections: { heading: string; level: HeadingLevel; paragraphs: string[] }[] = []
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      sections.push({ heading: block.text, paragraphs: block.runIn ? [block.runIn] : [] })
+      sections.push({ heading: block.text, level: block.level, paragraphs: block.runIn ? [block.runIn] : [] })
       continue
     }
-    if (sections.length === 0) sections.push({ heading: INTRO_HEADING, paragraphs: [] })
+    if (sections.length === 0) sections.push({ heading: INTRO_HEADING, level: 1, paragraphs: [] })
     sections[sections.length - 1].paragraphs.push(block.text)
   }
-  return sections.map(s => ({ heading: s.heading, text: s.paragraphs.join('\n') }))
+  return sections.map(s => ({ heading: s.heading, level: s.level, text: s.paragraphs.join('\n') }))
 }
 
 /** Turn a pasted or imported plain-text summary into a title and headed sections. */
 export function parseSummary(text: string): ParsedSummary {
   const discarded: string[] = []
   const { title, rest } = takeTitle(readLines(text, discarded), discarded)
-  const level = chooseSectionLevel(rest)
-  const isHeadingLine = (l: Line) =>
-    level === 'plain' ? isPlainHeadingShape(l.text) : level !== 'runIn' && numberingOf(l.text) === level
+  const outline = chooseOutline(rest)
+  const isHeadingLine = (l: Line) => (outline.mode === 'plain' ? isPlainHeadingShape(l.text) : numberedLevel(l.text, outline) !== undefined)
   const mended = mendBrokenParagraphs(rest, isHeadingLine)
-  return { title, sections: sectionsFrom(blocksFor(mended, level)), discarded }
+  return { title, sections: sectionsFrom(blocksFor(mended, outline)), discarded }
 }

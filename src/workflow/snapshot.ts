@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto'
 /** What a revision freezes: the report's headings and section texts, in order. */
 export type ReportSnapshot = {
   title: string
-  sections: { key: string; heading: string; text: string }[]
+  sections: { key: string; heading: string; level?: number; text: string }[]
 }
 
 export function snapshotOf(title: string, sections: ReportSnapshot['sections']): ReportSnapshot {
-  return { title, sections: sections.map(({ key, heading, text }) => ({ key, heading, text })) }
+  // level 1 is left out, so snapshots (and hashes) written before sections had levels stay valid
+  return { title, sections: sections.map(({ key, heading, level, text }) => ({ key, heading, ...(level && level > 1 ? { level } : {}), text })) }
 }
 
 /** SHA-256 over a canonical JSON form, so equal content always hashes equal. */
