@@ -6,6 +6,7 @@ import { as, migratedContext, testProviders } from './helpers/db'
 import { addReport, archiveFixture, filler, type ArchiveFixture } from './helpers/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
 import { createReport } from '../src/keystone/report-store'
+import { ensureArchiveIndex, reindexSections } from '../src/keystone/archive-reindex'
 import { plainTextToDocument } from '../src/text'
 import type { AnnalsContext } from '../src/keystone/context'
 
@@ -158,6 +159,21 @@ describe.each(providers)('archive on %s', provider => {
 
     await createReport(context, { departmentId: fx.departments.b, year: 2011, title: '导入', status: 'approved', reason: '导入', sections: [{ heading: '一', text: '顺利完成的导入词' + filler(45, 300) }] })
     expect((await search('archivist', '顺利完成的导入词')).total).toBe(1)
+  })
+
+  test('npm run reindex rebuilds the index from the sections (and restores dropped triggers)', async () => {
+    const before = await search('archivist', '鑫')
+    if (provider === 'sqlite') {
+      await context.prisma.$executeRawUnsafe('DROP TRIGGER "Section_archive_update"')
+      await ensureArchiveIndex(db.target, { clear: true })
+      expect((await search('archivist', '鑫')).total).toBe(0)
+    }
+    const progress: number[] = []
+    const result = await reindexSections(context.prisma, provider, { batch: 7, onProgress: p => progress.push(p.done) })
+    expect(result.done).toBe(result.total)
+    expect(progress.length).toBeGreaterThan(1)
+    expect(await search('archivist', '鑫')).toEqual(before)
+    expect((await passageSources(as(context, fx.users.archivist), { text: SENTENCE })).map(s => s.year)).toEqual([2015, 2018, 2022])
   })
 
   test('the index triggers (SQLite) and expression indexes (PostgreSQL) exist after every migration', async () => {

@@ -174,7 +174,7 @@ export default function SearchPage() {
             )}
             <ol
               style={{ listStyle: 'none', padding: 0, margin: 0 }}
-              onMouseUp={() => setSelection((window.getSelection()?.toString() ?? '').trim())}
+              onMouseUp={() => setSelection((window.getSelection()?.toString() ?? '').replace(/^[\s…]+|[\s…]+$/g, ''))}
               data-testid="search-hits"
             >
               {data.searchArchive.hits.map(hit => (
