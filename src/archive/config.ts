@@ -18,6 +18,8 @@ export const ARCHIVE_CONFIG = {
   maxQueryChars: 100,
   maxTerms: 8,
   maxTake: 50,
+  /** PostgreSQL ranks by term density (reading each candidate's text) up to this many matches, else by the phrase and year. */
+  maxRanked: 2000,
   /** characters of context on each side of a snippet's first match. */
   snippetContext: 40,
 } as const

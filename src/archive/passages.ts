@@ -23,12 +23,12 @@ export type SharedPassage = { start: number; end: number; sourceStart: number; s
 export function sharedPassages(text: MatchText, source: MatchText, minLength: number = ARCHIVE_CONFIG.minPassage): SharedPassage[] {
   const aUnits = unitToToken(text.mapped)
   const bUnits = unitToToken(source.mapped)
-  return sharedRuns(source.key, text.key, minLength).flatMap(run => {
-    // sharedRuns(a, b): aStart in its first argument (the source), bStart in the second
-    const a0 = aUnits[run.bStart]
-    const a1 = aUnits[run.bStart + run.length - 1]
-    const b0 = bUnits[run.aStart]
-    const b1 = bUnits[run.aStart + run.length - 1]
+  // the automaton is built over the text (one per request, cached by the engine) and each source streams through it
+  return sharedRuns(text.key, source.key, minLength).flatMap(run => {
+    const a0 = aUnits[run.aStart]
+    const a1 = aUnits[run.aStart + run.length - 1]
+    const b0 = bUnits[run.bStart]
+    const b1 = bUnits[run.bStart + run.length - 1]
     if (a0 === undefined || a1 === undefined || b0 === undefined || b1 === undefined) return []
     return [{
       start: text.mapped.start[a0],

@@ -48,15 +48,18 @@ type Prisma = KeystoneContext['prisma']
 export async function reindexSections(
   prisma: Prisma,
   provider: DatabaseTarget['provider'],
-  { batch = 500, onProgress = (_: ReindexProgress) => {} }: { batch?: number; onProgress?: (p: ReindexProgress) => void } = {}
+  { batch = 200, onProgress = (_: ReindexProgress) => {} }: { batch?: number; onProgress?: (p: ReindexProgress) => void } = {}
 ): Promise<ReindexProgress> {
   const started = performance.now()
   const [{ n }] = (await prisma.$queryRawUnsafe(`SELECT count(*) AS n FROM "Section"`)) as { n: unknown }[]
   const total = Number(n)
+  // one statement per batch: the rows come as one JSON parameter
   const update =
     provider === 'sqlite'
-      ? `UPDATE "Section" SET "searchText" = ?, "fingerprints" = ? WHERE "id" = ?`
-      : `UPDATE "Section" SET "searchText" = $1, "fingerprints" = $2 WHERE "id" = $3`
+      ? `WITH v AS (SELECT j.value ->> 0 AS id, j.value ->> 1 AS st, j.value ->> 2 AS fp FROM json_each(?) j)
+         UPDATE "Section" SET "searchText" = v.st, "fingerprints" = v.fp FROM v WHERE "Section"."id" = v.id`
+      : `UPDATE "Section" s SET "searchText" = v.st, "fingerprints" = v.fp
+         FROM (SELECT j ->> 0 AS id, j ->> 1 AS st, j ->> 2 AS fp FROM jsonb_array_elements($1::jsonb) j) v WHERE s."id" = v.id`
   let done = 0
   let chars = 0
   let after = ''
@@ -68,12 +71,11 @@ export async function reindexSections(
       after
     )) as { id: string; plainText: string }[]
     if (rows.length === 0) break
-    await prisma.$transaction(
-      rows.map(row => {
-        const columns = archiveColumns(row.plainText)
-        return prisma.$executeRawUnsafe(update, columns.searchText, columns.fingerprints, row.id)
-      })
-    )
+    const values = rows.map(row => {
+      const columns = archiveColumns(row.plainText)
+      return [row.id, columns.searchText, columns.fingerprints]
+    })
+    await prisma.$executeRawUnsafe(update, JSON.stringify(values))
     done += rows.length
     chars += rows.reduce((sum, row) => sum + row.plainText.length, 0)
     after = rows[rows.length - 1].id

@@ -185,50 +185,61 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
   if (!Number.isInteger(skip) || skip < 0 || skip > 10_000) throw new ArchiveError('翻页位置无效（0–10000）/ skip must be 0–10000')
 
   // every parameter must appear in its query's text (PostgreSQL refuses unused ones): rank terms only when listing
-  const build = async (ranked: boolean) => {
+  const build = async (ranked: boolean, total = 0) => {
     const sql = new Sql(providerOf(context))
     const m = matchClause(sql, query)
     const exact = ranked ? m.exact() : ''
-    const score = ranked ? m.score() : ''
+    // PostgreSQL's density score reads every candidate's text: affordable for up to maxRanked candidates
+    const score = ranked ? (sql.provider === 'sqlite' || total <= ARCHIVE_CONFIG.maxRanked ? m.score() : '0') : ''
     const where = [...m.where, scopeCondition(sql, scope), ...(await filterConditions(context, sql, args))]
     return { sql, m, exact, score, where: where.join(' AND ') }
   }
   const counted = await build(false)
-  const listed = await build(true)
-  const order = `"exact" DESC, "score" DESC, r."year" DESC, r."id" ASC, s."position" ASC, s."id" ASC`
-  const [countRows, hitRows] = await Promise.all([
-    rows<{ n: unknown }>(context, counted.sql, `SELECT count(*) AS "n" FROM ${counted.m.from} WHERE ${counted.where}`),
-    rows(
-      context,
-      listed.sql,
-      `SELECT s."id" AS "sectionId", r."id" AS "reportId", r."title" AS "reportTitle", d."name" AS "departmentName", r."year" AS "year",
-              r."status" AS "status", r."kind" AS "kind", s."heading" AS "heading", s."plainText" AS "plainText",
-              ${listed.exact} AS "exact", ${listed.score} AS "score"
-       FROM ${listed.m.from} WHERE ${listed.where}
-       ORDER BY ${order} LIMIT ${listed.sql.p(take)} OFFSET ${listed.sql.p(skip)}`
-    ),
-  ])
+  const [{ n }] = await rows<{ n: unknown }>(context, counted.sql, `SELECT count(*) AS "n" FROM ${counted.m.from} WHERE ${counted.where}`)
+  const total = Number(n ?? 0)
   const terms = query.terms.map(t => t.tokens)
-  return {
-    total: Number(countRows[0]?.n ?? 0),
-    terms: terms.map(t => t.join('')),
-    hits: hitRows.map(row => {
-      const snippet = snippetFor(String(row.plainText ?? ''), terms, query.phrase)
-      return {
-        reportId: String(row.reportId),
-        sectionId: String(row.sectionId),
-        reportTitle: String(row.reportTitle ?? ''),
-        departmentName: String(row.departmentName ?? ''),
-        year: Number(row.year),
-        status: String(row.status),
-        kind: String(row.kind),
-        heading: String(row.heading ?? ''),
-        snippet: snippet.text,
-        highlights: snippet.highlights,
-        offset: snippet.offset,
-      }
-    }),
-  }
+  const result: SearchResult = { total, terms: terms.map(t => t.join('')), hits: [] }
+  if (total === 0 || skip >= total) return result
+
+  // the page's section ids first (small rows sort fast), then their texts for snippets
+  const listed = await build(true, total)
+  const page = await rows<{ sectionId: string }>(
+    context,
+    listed.sql,
+    `SELECT s."id" AS "sectionId", ${listed.exact} AS "exact", ${listed.score} AS "score"
+     FROM ${listed.m.from} WHERE ${listed.where}
+     ORDER BY "exact" DESC, "score" DESC, r."year" DESC, r."id" ASC, s."position" ASC, s."id" ASC
+     LIMIT ${listed.sql.p(take)} OFFSET ${listed.sql.p(skip)}`
+  )
+  const details = new Sql(providerOf(context))
+  const found = await rows(
+    context,
+    details,
+    `SELECT s."id" AS "sectionId", r."id" AS "reportId", r."title" AS "reportTitle", d."name" AS "departmentName", r."year" AS "year",
+            r."status" AS "status", r."kind" AS "kind", s."heading" AS "heading", s."plainText" AS "plainText"
+     FROM "Section" s JOIN "Report" r ON r."id" = s."report" LEFT JOIN "Department" d ON d."id" = r."department"
+     WHERE s."id" IN (${details.list(page.map(p => p.sectionId))})`
+  )
+  const byId = new Map(found.map(row => [String(row.sectionId), row]))
+  result.hits = page.flatMap(({ sectionId }) => {
+    const row = byId.get(String(sectionId))
+    if (!row) return []
+    const snippet = snippetFor(String(row.plainText ?? ''), terms, query.phrase)
+    return [{
+      reportId: String(row.reportId),
+      sectionId: String(row.sectionId),
+      reportTitle: String(row.reportTitle ?? ''),
+      departmentName: String(row.departmentName ?? ''),
+      year: Number(row.year),
+      status: String(row.status),
+      kind: String(row.kind),
+      heading: String(row.heading ?? ''),
+      snippet: snippet.text,
+      highlights: snippet.highlights,
+      offset: snippet.offset,
+    }]
+  })
+  return result
 }
 
 // ---------- candidates by fingerprint ----------
