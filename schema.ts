@@ -38,6 +38,7 @@ import { countCharacters, documentToPlainText, sectionKeyFor } from './src/text'
 import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
 import { invalidTextIn } from './src/workflow/text-validity'
 import { compareReportForSession } from './src/keystone/comparison'
+import { archiveColumns } from './src/keystone/archive-index'
 import { performTransition, recordEdit } from './src/keystone/workflow'
 import { anchorOf, checkNewComment, mayCreateComment, withAnchorContext } from './src/keystone/comments'
 import { workflowPanel } from './src/keystone/workflow-panel'
@@ -323,6 +324,7 @@ export const lists = {
           const plain = documentToPlainText(typeof data.body === 'string' ? JSON.parse(data.body) : data.body)
           data.plainText = plain
           data.charCount = countCharacters(plain)
+          Object.assign(data, archiveColumns(plain))
         }
         if (operation === 'create') {
           if (typeof data.heading === 'string') data.heading = data.heading.trim()
@@ -375,6 +377,10 @@ export const lists = {
         ui: { label: '纯文本', description: 'Plain text of the body (one line per paragraph), kept up to date for search and comparison', ...readOnly, displayMode: 'textarea', listView: { fieldMode: 'hidden' } },
         access: { create: denyAll, update: denyAll },
       }),
+      // the archive index (src/archive): folded search tokens and winnowed fingerprints, written with
+      // every save; database triggers keep the search and fingerprint tables in the same transaction
+      searchText: text({ access: { read: denyAll, create: denyAll, update: denyAll }, graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
+      fingerprints: text({ access: { read: denyAll, create: denyAll, update: denyAll }, graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
       charCount: integer({ defaultValue: 0, ui: { label: '字数', description: 'Characters in the body, white space not counted', ...readOnly }, access: { create: denyAll, update: denyAll } }),
       version: integer({ defaultValue: 1, access: { create: () => false }, ui: { label: '版本', description: 'Optimistic-locking counter for this section', ...readOnly } }),
       lastEditedBy: relationship({ ref: 'User', access: { ...serverOwned, ...adminFilterOnly }, ui: { label: '最后编辑人', ...readOnly } }),

@@ -2,6 +2,7 @@
 import { Divider } from '@keystar/ui/layout'
 import { ActionButton } from '@keystar/ui/button'
 import { gql, useMutation, useQuery } from '@keystone-6/core/admin-ui/apollo'
+import { NavSearch } from '../archive/NavSearch'
 import { getHrefFromList, NavContainer, NavFooter, NavItem, NavList, type NavigationProps } from '@keystone-6/core/admin-ui/components'
 
 const WHO = gql`
@@ -26,6 +27,7 @@ export function AnnalsNavigation({ lists }: NavigationProps) {
   const user = data?.authenticatedItem
   return (
     <NavContainer>
+      <NavSearch />
       <NavList>
         <NavItem href="/">首页 Dashboard</NavItem>
         {(user?.role === 'head' || user?.role === 'admin') && <NavItem href="/review-queue">待我审核 To review</NavItem>}

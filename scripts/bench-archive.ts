@@ -1,0 +1,252 @@
+// npm run bench:archive [-- --reports 1000,10000 --providers sqlite,postgresql --runs 20]
+//
+// Generates an archive by varying the real corpus and the demo texts (departments × years,
+// ~10,000 characters a report), indexes it, and prints: index build throughput, index size
+// against the raw text, search p50/p95 (1-, 2-, 4-character words, a 12-character phrase, with
+// and without filters), passageSources of a 40-character sentence, reuseCheck of a
+// 13,000-character draft, and section-save p95 with the index maintained against the same save
+// of an unindexed field (baseline in the same process). Timings on a shared machine are noisy.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { Client } from 'pg'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { preventPrismaDownloads } from './offline-prisma'
+import { applyPendingMigrations } from '../src/db/migrations'
+import { databaseTarget, type Provider } from '../src/db/database-url'
+import { createAnnalsContext } from '../src/keystone/context'
+import { reindexSections } from '../src/keystone/archive-reindex'
+import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
+import { createReport } from '../src/keystone/report-store'
+import { plainTextToDocument } from '../src/text'
+import { freshDatabaseUrl } from '../tests/helpers/db'
+import { rng } from '../tests/helpers/archive'
+
+const args = process.argv.slice(2)
+const flag = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1] : fallback
+}
+const SIZES = flag('reports', '1000,10000').split(',').map(Number)
+const PROVIDERS = flag('providers', 'sqlite,postgresql').split(',') as Provider[]
+const RUNS = Number(flag('runs', '20'))
+const REPORT_CHARS = 10_000
+const SECTIONS_PER_REPORT = 10
+
+// ---------- generated archive ----------
+
+function sourceSentences(): string[] {
+  const corpus = '/work/shared/corpus'
+  const demo = path.resolve(__dirname, '../seeds/demo')
+  const files = [
+    ...readdirSync(corpus).map(f => path.join(corpus, f)),
+    ...listFiles(demo).filter(f => f.endsWith('.txt')),
+  ]
+  const text = files.map(f => readFileSync(f, 'utf8')).join('\n')
+  return [...new Set(text.split(/(?<=[。；！？])|\n/u).map(s => s.trim()).filter(s => [...s].length >= 8))]
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+}
+
+const HEADINGS = ['一、政治建设', '二、思想建设', '三、组织建设', '四、人才工作', '五、基层治理', '六、作风建设', '七、纪律建设', '八、制度建设', '九、存在的问题', '十、明年打算']
+const FILLER = [...'的一是在不了有和也这为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工经法面后自下定过民前开么理所机点从业本去把性好应义方又如社化产重度加体被实现量都两事与行高长此实制展相关各质政由头情外线表向路力级条数解新但果取构物变流记门管技系目料强教权极结形维完先区打委院改选单验程领织常济步积效段']
+
+/** A sentence varied the way years and departments vary them: numbers, names, a word or two. */
+function vary(sentence: string, next: () => number, department: string, year: number): string {
+  let s = sentence.replace(/\d+/g, m => String(Math.floor(next() * 10 ** m.length)))
+  s = s.replace(/20\d\d年/g, `${year}年`)
+  if (next() < 0.3) s = department + s
+  const chars = [...s]
+  const edits = next() < 0.6 ? 1 + Math.floor(next() * 3) : 0
+  for (let e = 0; e < edits; e++) chars[Math.floor(next() * chars.length)] = FILLER[Math.floor(next() * FILLER.length)]
+  return chars.join('')
+}
+
+function generatedReport(sentences: string[], department: number, year: number): { heading: string; text: string }[] {
+  const next = rng(department * 10_007 + year)
+  const name = `第${department}县`
+  return HEADINGS.slice(0, SECTIONS_PER_REPORT).map(heading => {
+    let text = ''
+    while (text.length < REPORT_CHARS / SECTIONS_PER_REPORT) text += vary(sentences[Math.floor(next() * sentences.length)], next, name, year)
+    return { heading, text }
+  })
+}
+
+/** Departments × years for `reports` reports (50 years at most, as 200 × 50 is one shape). */
+function shape(reports: number) {
+  const years = Math.min(50, Math.max(10, Math.round(Math.sqrt(reports / 4))))
+  return { departments: Math.ceil(reports / years), years }
+}
+
+async function loadArchive(context: KeystoneContext, sentences: string[], reports: number) {
+  const prisma = context.prisma
+  const { departments, years } = shape(reports)
+  let made = 0
+  let chars = 0
+  const started = performance.now()
+  for (let d = 1; d <= departments && made < reports; d++) {
+    const department = await prisma.department.create({ data: { name: `第${d}县委组织部`, code: `bench-${d}` } })
+    const reportRows: { id: string; departmentId: string; year: number; title: string; status: string; kind: string }[] = []
+    const sectionRows: { reportId: string; position: number; heading: string; key: string; body: unknown; plainText: string; charCount: number }[] = []
+    for (let y = 0; y < years && made < reports; y++, made++) {
+      const year = 2025 - years + y
+      const id = `bench-${d}-${year}`
+      reportRows.push({ id, departmentId: department.id, year, title: `第${d}县委组织部${year}年工作总结`, status: 'approved', kind: 'annual' })
+      generatedReport(sentences, d, year).forEach((s, i) => {
+        chars += s.text.length
+        sectionRows.push({ reportId: id, position: i + 1, heading: s.heading, key: `s${i}`, body: plainTextToDocument(s.text), plainText: s.text, charCount: s.text.length })
+      })
+    }
+    await prisma.report.createMany({ data: reportRows })
+    await prisma.section.createMany({ data: sectionRows as never })
+    if (d % 20 === 0) process.stdout.write(`\r  生成 generating: ${made}/${reports} reports, ${(chars / 1e6).toFixed(1)}M chars   `)
+  }
+  process.stdout.write('\r')
+  return { chars, seconds: (performance.now() - started) / 1000, departments, years }
+}
+
+// ---------- measuring ----------
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function timed(runs: number, work: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await work(-1) // warm-up
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await work(i)
+    times.push(performance.now() - t)
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`
+
+async function sizes(context: KeystoneContext, provider: Provider, url: string) {
+  const [{ bytes }] = (await context.prisma.$queryRawUnsafe(
+    provider === 'sqlite' ? `SELECT sum(length(CAST("plainText" AS BLOB))) AS bytes FROM "Section"` : `SELECT sum(octet_length("plainText")) AS bytes FROM "Section"`
+  )) as { bytes: unknown }[]
+  const text = Number(bytes)
+  let index: number
+  let database: number
+  if (provider === 'sqlite') {
+    const rows = (await context.prisma.$queryRawUnsafe(
+      `SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'Archive%' OR name LIKE 'sqlite_autoindex_Archive%'`
+    )) as { n: unknown }[]
+    const columns = (await context.prisma.$queryRawUnsafe(`SELECT sum(length(CAST("searchText" AS BLOB)) + length("fingerprints")) AS n FROM "Section"`)) as { n: unknown }[]
+    index = Number(rows[0].n) + Number(columns[0].n)
+    database = statSync(databaseTarget(url).provider === 'sqlite' ? (databaseTarget(url) as { filename: string }).filename : '').size
+  } else {
+    const client = new Client({ connectionString: url })
+    await client.connect()
+    try {
+      await client.query('VACUUM ANALYZE "Section"')
+      const { rows } = await client.query(
+        `SELECT pg_relation_size('"Section_archive_search_idx"') + pg_relation_size('"Section_archive_fingerprints_idx"')
+                + (SELECT sum(pg_column_size("searchText") + pg_column_size("fingerprints")) FROM "Section") AS index,
+                pg_database_size(current_database()) AS database`
+      )
+      index = Number(rows[0].index)
+      database = Number(rows[0].database)
+    } finally {
+      await client.end()
+    }
+  }
+  return { text, index, database }
+}
+
+async function benchOne(provider: Provider, reports: number, sentences: string[]) {
+  const url = await freshDatabaseUrl(provider, `bench_archive_${reports}`)
+  await applyPendingMigrations(databaseTarget(url))
+  const { context, disconnect } = await createAnnalsContext(url)
+  try {
+    console.log(`\n== ${provider}, ${reports} reports ==`)
+    const loaded = await loadArchive(context, sentences, reports)
+    console.log(`archive: ${loaded.departments} departments × ${loaded.years} years, ${(loaded.chars / 1e6).toFixed(1)}M chars (loaded in ${loaded.seconds.toFixed(1)} s without index)`)
+
+    const indexed = await reindexSections(context.prisma, provider, {
+      batch: 1000,
+      onProgress: p => process.stdout.write(`\r  indexing ${p.done}/${p.total} sections   `),
+    })
+    process.stdout.write('\r')
+    console.log(`index build: ${(indexed.chars / indexed.seconds / 1e6).toFixed(2)}M chars/s (${indexed.seconds.toFixed(1)} s for ${indexed.done} sections)`)
+    const size = await sizes(context, provider, url)
+    console.log(
+      `size: text ${(size.text / 1e6).toFixed(0)} MB (UTF-8), index ${(size.index / 1e6).toFixed(0)} MB = ${(size.index / size.text).toFixed(2)}× text, whole database ${(size.database / 1e6).toFixed(0)} MB = ${(size.database / size.text).toFixed(2)}× text`
+    )
+
+    const sudo = context.sudo()
+    const firstDepartment = await sudo.db.Department.findOne({ where: { code: 'bench-1' } })
+    const archivist = await sudo.db.User.createOne({ data: { name: '档案员', email: 'bench.archivist@test.local', password: 'bench-password-1', role: 'archivist' } })
+    const head = await sudo.db.User.createOne({ data: { name: '负责人', email: 'bench.head@test.local', password: 'bench-password-1', role: 'head', departments: { connect: [{ id: String(firstDepartment?.id) }] } } })
+    const writer = await sudo.db.User.createOne({ data: { name: '撰稿人', email: 'bench.writer@test.local', password: 'bench-password-1', role: 'writer', departments: { connect: [{ id: String(firstDepartment?.id) }] } } })
+    const session = (user: { id: unknown; name?: unknown; role?: unknown }) =>
+      context.withSession({ listKey: 'User', itemId: String(user.id), data: { id: String(user.id), name: String(user.name), role: user.role, departments: user.role === 'archivist' ? [] : [{ id: String(firstDepartment?.id) }] } })
+    const asArchivist = session(archivist)
+
+    const phrase12 = [...sentences.find(s => [...s].length >= 30 && /^[\p{Script=Han}]{12}/u.test(s)) as string].slice(0, 12).join('')
+    const queries: [string, string][] = [
+      ['1 char', '党'],
+      ['1 char (rare)', '鑫'],
+      ['2 chars', '人才'],
+      ['4 chars', '基层治理'],
+      ['12-char phrase', `"${phrase12}"`],
+    ]
+    const filters = { yearFrom: 2025 - loaded.years + 2, yearTo: 2025 - Math.floor(loaded.years / 2), departmentId: undefined as string | undefined }
+    console.log('search (archivist, 20 a page):            p50        p95     total')
+    for (const [label, query] of queries) {
+      let total = 0
+      const plain = await timed(RUNS, async () => (total = (await searchArchive(asArchivist, { query, take: 20 })).total))
+      console.log(`  ${label.padEnd(16)} ${query.padEnd(16)} ${ms(plain.p50).padStart(10)} ${ms(plain.p95).padStart(10)} ${String(total).padStart(9)}`)
+      const filtered = await timed(RUNS, async () => (total = (await searchArchive(asArchivist, { query, take: 20, ...filters })).total))
+      console.log(`  ${(label + ' +years').padEnd(33)} ${ms(filtered.p50).padStart(10)} ${ms(filtered.p95).padStart(10)} ${String(total).padStart(9)}`)
+    }
+
+    const sentence40 = [...sentences.find(s => [...s].length >= 40) as string].slice(0, 40).join('')
+    let found = 0
+    const sources = await timed(RUNS, async () => (found = (await passageSources(asArchivist, { text: sentence40 })).length))
+    console.log(`passageSources (40 chars): p50 ${ms(sources.p50)}, p95 ${ms(sources.p95)} (${found} sources)`)
+
+    // a 13,000-character draft: a third copied from another department, the rest the department's own variation
+    const next = rng(99)
+    const other = generatedReport(sentences, 2, 2024).map(s => s.text).join('')
+    const own = generatedReport(sentences, 1, 2026).map(s => s.text).join('')
+    const draftText = (other.slice(0, 4300) + own).slice(0, 13_000)
+    const draftSections = Array.from({ length: 13 }, (_, i) => ({ heading: HEADINGS[i % HEADINGS.length] + i, text: draftText.slice(i * 1000, (i + 1) * 1000) }))
+    const draftId = await createReport(sudo, { departmentId: String(firstDepartment?.id), year: 2026, title: '第1县委组织部2026年工作总结（草稿）', status: 'draft', reason: 'bench', sections: draftSections })
+    let share = 0
+    const reuse = await timed(Math.max(5, Math.floor(RUNS / 2)), async () => (share = (await reuseCheck(session(head), { reportId: draftId })).reusedShare))
+    console.log(`reuseCheck (13,000 chars): p50 ${ms(reuse.p50)}, p95 ${ms(reuse.p95)} (reused ${(share * 100).toFixed(1)}%)`)
+
+    // section saves through Keystone as the writer: body (index maintained) vs heading only (baseline)
+    const draftSectionsRows = await sudo.db.Section.findMany({ where: { report: { id: { equals: draftId } } } })
+    const asWriter = session(writer)
+    const saveBody = await timed(RUNS, async i => {
+      const row = draftSectionsRows[(i + 13) % draftSectionsRows.length]
+      await asWriter.db.Section.updateOne({ where: { id: String(row.id) }, data: { body: plainTextToDocument(draftText.slice(0, 1000) + next()) } })
+    })
+    const saveHeading = await timed(RUNS, async i => {
+      const row = draftSectionsRows[(i + 13) % draftSectionsRows.length]
+      await asWriter.db.Section.updateOne({ where: { id: String(row.id) }, data: { heading: `标题${i}` } })
+    })
+    console.log(`section save (writer, 1,000 chars, index maintained): p50 ${ms(saveBody.p50)}, p95 ${ms(saveBody.p95)}; heading-only save p95 ${ms(saveHeading.p95)} (ratio ${(saveBody.p95 / saveHeading.p95).toFixed(2)})`)
+  } finally {
+    await disconnect()
+  }
+}
+
+async function main() {
+  preventPrismaDownloads()
+  const sentences = sourceSentences()
+  console.log(`source sentences: ${sentences.length} (corpus and demo texts), runs per figure: ${RUNS}`)
+  for (const reports of SIZES) for (const provider of PROVIDERS) await benchOne(provider, reports, sentences)
+}
+
+main().catch(error => {
+  console.error(error)
+  process.exit(1)
+})

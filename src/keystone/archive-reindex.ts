@@ -1,0 +1,85 @@
+// Rebuilding the archive index: the index DDL again (idempotent, restores triggers a table
+// rebuild dropped), then every section's archive columns recomputed in batches, each batch one
+// transaction (the triggers and indexes follow in it). Used by `npm run reindex` and the benchmark.
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { Client } from 'pg'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { migrationsDir } from '../db/migrations'
+import type { DatabaseTarget } from '../db/database-url'
+import { archiveColumns } from './archive-index'
+
+/** The hand-written index migration of a provider (the newest folder named …_archive_index). */
+export function archiveIndexSql(provider: DatabaseTarget['provider']): string {
+  const dir = migrationsDir(provider)
+  const folder = readdirSync(dir).filter(name => /_archive_index$/.test(name)).sort().at(-1)
+  if (!folder) throw new Error(`没有找到检索索引迁移 / no *_archive_index migration in ${dir}`)
+  return readFileSync(path.join(dir, folder, 'migration.sql'), 'utf8')
+}
+
+/** Creates whatever of the index is missing, and (with `clear`) empties the SQLite index tables. */
+export async function ensureArchiveIndex(target: DatabaseTarget, { clear = false } = {}) {
+  const sql = archiveIndexSql(target.provider)
+  if (target.provider === 'sqlite') {
+    const db = new Database(target.filename)
+    try {
+      db.exec(sql)
+      if (clear) db.exec(`INSERT INTO "ArchiveText"("ArchiveText") VALUES ('delete-all'); DELETE FROM "ArchiveFingerprint"; DELETE FROM "ArchiveSection";`)
+    } finally {
+      db.close()
+    }
+    return
+  }
+  const client = new Client({ connectionString: target.url })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+export type ReindexProgress = { done: number; total: number; chars: number; seconds: number }
+
+type Prisma = KeystoneContext['prisma']
+
+/** Recomputes every section's archive columns; returns sections and characters indexed. */
+export async function reindexSections(
+  prisma: Prisma,
+  provider: DatabaseTarget['provider'],
+  { batch = 200, onProgress = (_: ReindexProgress) => {} }: { batch?: number; onProgress?: (p: ReindexProgress) => void } = {}
+): Promise<ReindexProgress> {
+  const started = performance.now()
+  const [{ n }] = (await prisma.$queryRawUnsafe(`SELECT count(*) AS n FROM "Section"`)) as { n: unknown }[]
+  const total = Number(n)
+  // one statement per batch: the rows come as one JSON parameter
+  const update =
+    provider === 'sqlite'
+      ? `WITH v AS (SELECT j.value ->> 0 AS id, j.value ->> 1 AS st, j.value ->> 2 AS fp FROM json_each(?) j)
+         UPDATE "Section" SET "searchText" = v.st, "fingerprints" = v.fp FROM v WHERE "Section"."id" = v.id`
+      : `UPDATE "Section" s SET "searchText" = v.st, "fingerprints" = v.fp
+         FROM (SELECT j ->> 0 AS id, j ->> 1 AS st, j ->> 2 AS fp FROM jsonb_array_elements($1::jsonb) j) v WHERE s."id" = v.id`
+  let done = 0
+  let chars = 0
+  let after = ''
+  for (;;) {
+    const rows = (await prisma.$queryRawUnsafe(
+      provider === 'sqlite'
+        ? `SELECT "id", "plainText" FROM "Section" WHERE "id" > ? ORDER BY "id" LIMIT ${batch}`
+        : `SELECT "id", "plainText" FROM "Section" WHERE "id" > $1 ORDER BY "id" LIMIT ${batch}`,
+      after
+    )) as { id: string; plainText: string }[]
+    if (rows.length === 0) break
+    const values = rows.map(row => {
+      const columns = archiveColumns(row.plainText)
+      return [row.id, columns.searchText, columns.fingerprints]
+    })
+    await prisma.$executeRawUnsafe(update, JSON.stringify(values))
+    done += rows.length
+    chars += rows.reduce((sum, row) => sum + row.plainText.length, 0)
+    after = rows[rows.length - 1].id
+    onProgress({ done, total, chars, seconds: (performance.now() - started) / 1000 })
+  }
+  return { done, total, chars, seconds: (performance.now() - started) / 1000 }
+}

@@ -1,0 +1,197 @@
+// The archive on SQLite and PostgreSQL: search (short words, phrases, folding, ranking, access),
+// passage sources, reuse checks, and an index that follows every write transactionally.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { as, migratedContext, testProviders } from './helpers/db'
+import { addReport, archiveFixture, filler, type ArchiveFixture } from './helpers/archive'
+import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
+import { createReport } from '../src/keystone/report-store'
+import { ensureArchiveIndex, reindexSections } from '../src/keystone/archive-reindex'
+import { plainTextToDocument } from '../src/text'
+import type { AnnalsContext } from '../src/keystone/context'
+
+const providers = await testProviders()
+
+const SENTENCE = '坚持把人才作为第一资源，深入实施人才强市战略，全年新引进高层次人才一百二十名，建成人才驿站八个。'
+
+describe.each(providers)('archive on %s', provider => {
+  let db: AnnalsContext
+  let context: KeystoneContext
+  let fx: ArchiveFixture
+  const ids: Record<string, string> = {}
+
+  beforeAll(async () => {
+    db = await migratedContext(provider, 'archive')
+    context = db.context
+    fx = await archiveFixture(context)
+    const d = fx.departments
+    ids.plantedA = await addReport(context, d.a, 2020, [
+      filler(1, 300) + '鑫' + filler(2, 200),
+      filler(3, 200) + '抓党建，促发展。' + filler(4, 200) + '人才引進工作' + filler(5, 100),
+      filler(6, 100) + 'ＡＢＣ１２３' + filler(7, 100),
+    ])
+    // "人才" and "引进" apart and often: ranks below the exact phrase anyway
+    ids.apart = await addReport(context, d.a1, 2021, [filler(8, 100) + '人才人才人才' + filler(9, 30) + '引进引进' + filler(10, 50)])
+    ids.exact = await addReport(context, d.c, 2019, [filler(11, 600) + '人才引进' + filler(12, 600)])
+    ids.draftB = await addReport(context, d.b, 2024, [filler(13, 200) + '鑫鑫 党建 人才引进 机密草稿' + filler(14, 200)], 'draft')
+    // the sentence in three departments, years out of order
+    ids.sentence2022 = await addReport(context, d.b, 2022, [filler(15, 200) + SENTENCE + filler(16, 200)])
+    ids.sentence2015 = await addReport(context, d.c, 2015, [filler(17, 200) + SENTENCE.replace('八个', '九个') + filler(18, 200)])
+    ids.sentence2018 = await addReport(context, d.a, 2018, [filler(19, 300) + SENTENCE + filler(20, 50)])
+  })
+  afterAll(async () => db?.disconnect())
+
+  const search = (user: keyof ArchiveFixture['users'], query: string, extra: Record<string, unknown> = {}) =>
+    searchArchive(as(context, fx.users[user]), { query, take: 50, ...extra })
+
+  test('one-, two- and four-character words, quoted phrases, traditional and full-width forms', async () => {
+    expect((await search('archivist', '鑫')).hits.map(h => h.reportId)).toEqual([ids.plantedA])
+    expect((await search('archivist', '党建')).hits.map(h => h.reportId)).toEqual([ids.plantedA])
+    expect((await search('archivist', '黨建')).hits.map(h => h.reportId)).toEqual([ids.plantedA])
+    const four = await search('archivist', '人才引进')
+    expect(new Set(four.hits.map(h => h.reportId))).toEqual(new Set([ids.plantedA, ids.exact]))
+    expect((await search('archivist', '"抓党建，促发展"')).hits.map(h => h.reportId)).toEqual([ids.plantedA])
+    // punctuation is part of a phrase (any mark for any mark): 抓党建促发展 is not written anywhere
+    expect((await search('archivist', '"抓党建。促发展"')).total).toBe(1)
+    expect((await search('archivist', '抓党建促发展')).total).toBe(0)
+    expect((await search('archivist', 'abc123')).hits.map(h => h.reportId)).toEqual([ids.plantedA])
+    expect((await search('archivist', 'ａｂｃ１２３')).total).toBe(1)
+  })
+
+  test('snippets carry the heading, department, year and highlighted original text', async () => {
+    const { hits } = await search('archivist', '人才引进', { departmentId: fx.departments.a })
+    expect(hits).toHaveLength(1)
+    const [hit] = hits
+    expect(hit).toMatchObject({ departmentName: '甲市委组织部', year: 2020, heading: '第2部分' })
+    expect(hit.highlights.map(h => hit.snippet.slice(h.start, h.end))).toEqual(['人才引進'])
+  })
+
+  test('the whole query as one phrase ranks first; ties break stably', async () => {
+    const { hits } = await search('archivist', '人才 引进')
+    expect(hits.map(h => h.reportId).slice(0, 2).sort()).toEqual([ids.plantedA, ids.exact].sort())
+    expect(hits.map(h => h.reportId)).toContain(ids.apart)
+    expect(hits.findIndex(h => h.reportId === ids.apart)).toBeGreaterThan(1)
+    expect((await search('archivist', '人才 引进')).hits).toEqual(hits)
+  })
+
+  test('filters: department with sub-departments, years, status, kind; paging', async () => {
+    const tree = await search('archivist', '人才', { departmentId: fx.departments.a })
+    expect(new Set(tree.hits.map(h => h.reportId))).toEqual(new Set([ids.plantedA, ids.apart, ids.sentence2018]))
+    const years = await search('archivist', '人才', { yearFrom: 2019, yearTo: 2020 })
+    expect(new Set(years.hits.map(h => h.year))).toEqual(new Set([2019, 2020]))
+    expect((await search('archivist', '人才', { status: 'draft' })).total).toBe(0)
+    expect((await search('archivist', '人才', { kind: 'special' })).total).toBe(0)
+    const all = await search('archivist', '人才')
+    const page = await search('archivist', '人才', { take: 2, skip: 2 })
+    expect(page.total).toBe(all.total)
+    expect(page.hits.map(h => h.sectionId)).toEqual(all.hits.slice(2, 4).map(h => h.sectionId))
+    await expect(search('archivist', '人才', { yearFrom: 3000 })).rejects.toThrow(/起始年份无效/)
+    await expect(search('archivist', '人才', { status: 'secret' })).rejects.toThrow(/状态无效/)
+  })
+
+  test("another department's draft is never returned, nor counted", async () => {
+    for (const user of ['writerA', 'headA', 'archivist'] as const) {
+      const r = await search(user, '鑫')
+      expect(r.total).toBe(1)
+      expect(r.hits.map(h => h.reportId)).not.toContain(ids.draftB)
+      expect((await search(user, '机密草稿')).total).toBe(0)
+    }
+    expect((await search('writerB', '机密草稿')).hits.map(h => h.reportId)).toEqual([ids.draftB])
+    expect((await search('admin', '机密草稿')).total).toBe(1)
+    await expect(searchArchive(context, { query: '鑫' })).rejects.toThrow(/请先登录/)
+    // passage sources and reuse checks follow the same rule
+    const draftText = (await context.sudo().db.Section.findMany({ where: { report: { id: { equals: ids.draftB } } } }))[0].plainText as string
+    expect((await passageSources(as(context, fx.users.archivist), { text: draftText.slice(150, 260) })).map(s => s.reportId)).not.toContain(ids.draftB)
+    await expect(reuseCheck(as(context, fx.users.writerA), { reportId: ids.draftB })).rejects.toThrow(/无权查看/)
+  })
+
+  test('passageSources finds the sentence in three departments, earliest first', async () => {
+    const sources = await passageSources(as(context, fx.users.archivist), { text: SENTENCE })
+    expect(sources.map(s => s.year)).toEqual([2015, 2018, 2022])
+    expect(sources.map(s => s.departmentName)).toEqual(['丙县委组织部', '甲市委组织部', '乙县委组织部'])
+    expect(sources[0].similarity).toBeGreaterThan(0.8)
+    expect(sources[0].similarity).toBeLessThan(1)
+    expect(sources[1].similarity).toBe(1)
+    const section = await context.sudo().db.Section.findOne({ where: { id: sources[1].sectionId } })
+    expect((section?.plainText as string).slice(sources[1].start, sources[1].end)).toBe(SENTENCE.slice(0, -1))
+    const excluding = await passageSources(as(context, fx.users.archivist), { text: SENTENCE, excludeReportId: ids.sentence2018 })
+    expect(excluding.map(s => s.year)).toEqual([2015, 2022])
+    await expect(passageSources(as(context, fx.users.archivist), { text: '人才' })).rejects.toThrow(/选段太短/)
+  })
+
+  test('reuseCheck reports a 30% copy from another department', async () => {
+    const source = filler(30, 1500) + '\n' + filler(31, 1500)
+    const sourceId = await addReport(context, fx.departments.c, 2023, source.split('\n'))
+    const copied = source.slice(200, 1100) // 900 characters of 3,000
+    const draft = [filler(32, 1000), copied + filler(33, 400), filler(34, 700)]
+    const draftId = await addReport(context, fx.departments.a, 2024, draft, 'draft')
+    const check = await reuseCheck(as(context, fx.users.headA), { reportId: draftId })
+    expect(check.reusedShare).toBeGreaterThan(0.27)
+    expect(check.reusedShare).toBeLessThan(0.33)
+    expect(check.otherDepartmentsShare).toBe(check.reusedShare)
+    expect(check.ownDepartmentShare).toBe(0)
+    expect(check.sources[0]).toMatchObject({ reportId: sourceId, departmentName: '丙县委组织部', year: 2023, ownDepartment: false })
+    const passage = check.sources[0].passages[0]
+    const sourceSection = await context.sudo().db.Section.findOne({ where: { id: passage.sourceSectionId } })
+    expect((sourceSection?.plainText as string).slice(passage.sourceStart, passage.sourceEnd)).toBe(passage.text)
+  })
+
+  test('the index follows edits, deletions and imports; a failed transaction leaves nothing', async () => {
+    const writer = as(context, fx.users.writerA)
+    const reportId = await addReport(context, fx.departments.a, 2025, [filler(40, 100) + '旧词汇甲乙' + filler(41, 100)], 'draft')
+    const [section] = await context.sudo().db.Section.findMany({ where: { report: { id: { equals: reportId } } } })
+    expect((await search('writerA', '旧词汇甲乙')).total).toBe(1)
+    await writer.db.Section.updateOne({ where: { id: String(section.id) }, data: { body: plainTextToDocument(filler(42, 100) + '新词汇丙丁' + filler(43, 100)) } })
+    expect((await search('writerA', '旧词汇甲乙')).total).toBe(0)
+    expect((await search('writerA', '新词汇丙丁')).total).toBe(1)
+    await writer.db.Section.deleteOne({ where: { id: String(section.id) } })
+    expect((await search('writerA', '新词汇丙丁')).total).toBe(0)
+
+    const before = await indexCounts(context, provider)
+    await expect(
+      context.sudo().transaction(async tx => {
+        await createReport(tx, { departmentId: fx.departments.b, year: 2010, title: '失败的导入', status: 'approved', reason: '导入', sections: [{ heading: '一', text: '半途而废的导入词' + filler(44, 300) }] })
+        throw new Error('导入失败')
+      })
+    ).rejects.toThrow('导入失败')
+    expect((await search('admin', '半途而废的导入词')).total).toBe(0)
+    expect(await indexCounts(context, provider)).toEqual(before)
+
+    await createReport(context, { departmentId: fx.departments.b, year: 2011, title: '导入', status: 'approved', reason: '导入', sections: [{ heading: '一', text: '顺利完成的导入词' + filler(45, 300) }] })
+    expect((await search('archivist', '顺利完成的导入词')).total).toBe(1)
+  })
+
+  test('npm run reindex rebuilds the index from the sections (and restores dropped triggers)', async () => {
+    const before = await search('archivist', '鑫')
+    if (provider === 'sqlite') {
+      await context.prisma.$executeRawUnsafe('DROP TRIGGER "Section_archive_update"')
+      await ensureArchiveIndex(db.target, { clear: true })
+      expect((await search('archivist', '鑫')).total).toBe(0)
+    }
+    const progress: number[] = []
+    const result = await reindexSections(context.prisma, provider, { batch: 7, onProgress: p => progress.push(p.done) })
+    expect(result.done).toBe(result.total)
+    expect(progress.length).toBeGreaterThan(1)
+    expect(await search('archivist', '鑫')).toEqual(before)
+    expect((await passageSources(as(context, fx.users.archivist), { text: SENTENCE })).map(s => s.year)).toEqual([2015, 2018, 2022])
+  })
+
+  test('the index triggers (SQLite) and expression indexes (PostgreSQL) exist after every migration', async () => {
+    const names =
+      provider === 'sqlite'
+        ? ((await context.prisma.$queryRawUnsafe(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Section'`)) as { name: string }[])
+        : ((await context.prisma.$queryRawUnsafe(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'Section'`)) as { name: string }[])
+    expect(names.map(n => n.name).filter(n => n.startsWith('Section_archive')).length).toBe(provider === 'sqlite' ? 3 : 2)
+  })
+})
+
+/** Rows in the SQLite index tables (PostgreSQL's indexes are its own, transactional by nature). */
+async function indexCounts(context: KeystoneContext, provider: string) {
+  if (provider !== 'sqlite') return {}
+  const count = async (table: string) => Number(((await context.prisma.$queryRawUnsafe(`SELECT count(*) AS n FROM "${table}"`)) as { n: unknown }[])[0].n)
+  return {
+    sections: await count('ArchiveSection'),
+    fingerprints: await count('ArchiveFingerprint'),
+    text: await count('ArchiveText'),
+  }
+}
