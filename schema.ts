@@ -336,6 +336,7 @@ export const lists = {
       report: relationship({ ui: { label: '所属报告' }, ref: 'Report.sections' }),
       position: integer({ ui: { label: '顺序', description: 'Order within the report (ascending)' }, validation: { min: 0 } }),
       heading: text({ ui: { label: '标题', description: 'Heading, e.g. 一、政治建设' }, validation: { isRequired: true } }),
+      level: integer({ defaultValue: 1, validation: { isRequired: true, min: 1, max: 3 }, ui: { label: '层级' } }),
       key: text({
         ui: { label: '稳定键', description: 'Stable key for matching this section across years; derived from the first heading', itemView: { fieldMode: 'read' }, createView: { fieldMode: 'hidden' } },
       }),

@@ -6,12 +6,14 @@ import { contentHash, snapshotOf } from '../workflow'
 import type { PlannedReport } from '../import'
 
 export type NewReport = {
-  departmentId: string
+  /** an existing department, or one to create in the same transaction as the report */
+  departmentId?: string
+  newDepartment?: { code: string; name?: string }
   year: number
   kind?: string
   title: string
   status?: 'draft' | 'approved'
-  sections: { heading: string; text: string; key?: string }[]
+  sections: { heading: string; text: string; key?: string; level?: number }[]
   reason: string
   authorId?: string
 }
@@ -23,6 +25,11 @@ export async function ensureDepartment(context: KeystoneContext, code: string, n
     data: { code, name: name ?? code, ...(parentId ? { parent: { connect: { id: parentId } } } : {}) },
   })
   return String(created.id)
+}
+
+export async function findDepartmentId(context: KeystoneContext, code: string): Promise<string | undefined> {
+  const existing = await context.sudo().db.Department.findOne({ where: { code } })
+  return existing ? String(existing.id) : undefined
 }
 
 export async function findReportId(context: KeystoneContext, departmentId: string, year: number, kind = 'annual') {
@@ -39,7 +46,9 @@ export async function createReport(context: KeystoneContext, report: NewReport):
     const author = report.authorId ? { connect: { id: report.authorId } } : undefined
     const created = await tx.db.Report.createOne({
       data: {
-        department: { connect: { id: report.departmentId } },
+        department: report.departmentId
+          ? { connect: { id: report.departmentId } }
+          : { create: { code: report.newDepartment?.code, name: report.newDepartment?.name ?? report.newDepartment?.code } },
         year: report.year,
         kind: report.kind ?? 'annual',
         title: report.title,
@@ -55,6 +64,7 @@ export async function createReport(context: KeystoneContext, report: NewReport):
           report: { connect: { id: reportId } },
           position: section.position,
           heading: section.heading,
+          ...(section.level ? { level: section.level } : {}),
           key: section.key,
           body: plainTextToDocument(section.text),
         },
@@ -97,14 +107,16 @@ export async function importPlannedReports(
   for (const [index, planned] of reports.entries()) {
     let outcome: ImportOutcome
     try {
-      const departmentId = await ensureDepartment(context, planned.departmentCode, planned.departmentName)
-      const existing = await findReportId(context, departmentId, planned.year, planned.kind)
+      // a new department is created with its first report, in one transaction: a failed import leaves nothing
+      const departmentId = await findDepartmentId(context, planned.departmentCode)
+      const existing = departmentId ? await findReportId(context, departmentId, planned.year, planned.kind) : undefined
       if (existing) {
         outcome = { file: planned.file, status: 'skipped', message: '已存在，跳过 / already imported', reportId: existing }
       } else {
         const title = planned.summary.title || `${planned.departmentName ?? planned.departmentCode} ${planned.year}年工作总结`
         const reportId = await createReport(context, {
           departmentId,
+          newDepartment: { code: planned.departmentCode, name: planned.departmentName },
           year: planned.year,
           kind: planned.kind,
           title,

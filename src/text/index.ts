@@ -1,7 +1,7 @@
 // Text handling for Annals: cleaning pasted text, splitting summaries into sections,
 // converting between document bodies and plain text.
-export { parseSummary, INTRO_HEADING } from './parse'
-export type { ParsedSection, ParsedSummary } from './parse'
+export { parseSummary, numberingOf, INTRO_HEADING } from './parse'
+export type { NumberingKind, ParsedSection, ParsedSummary } from './parse'
 export {
   cleanPastedText,
   countCharacters,

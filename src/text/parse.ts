@@ -58,7 +58,7 @@ function isFurniture(line: string): boolean {
 }
 
 // ---------- line shapes ----------
-type NumberingKind = 'chapter' | 'cn' | 'parenCn' | 'arabic' | 'parenArabic'
+export type NumberingKind = 'chapter' | 'cn' | 'parenCn' | 'arabic' | 'parenArabic'
 const NUMBERING: [NumberingKind, RegExp][] = [
   ['chapter', /^第[一二三四五六七八九十百]+(?:部分|章|节|篇)[、，,：:．.\s]?/u],
   ['cn', /^[一二三四五六七八九十]{1,3}[、．.]/u],
@@ -67,7 +67,7 @@ const NUMBERING: [NumberingKind, RegExp][] = [
   ['parenArabic', /^[（(][1-9]\d?[)）]/u],
 ]
 
-function numberingOf(line: string): NumberingKind | undefined {
+export function numberingOf(line: string): NumberingKind | undefined {
   return NUMBERING.find(([, re]) => re.test(line))?.[0]
 }
 
