@@ -9,6 +9,7 @@ import { databaseTarget, type Provider } from './src/db/database-url'
 import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { startMailWorker } from './src/keystone/mail-worker'
+import { registerDocumentRoutes } from './src/keystone/document-routes'
 
 export type AnnalsConfigOptions = {
   /** defaults to DATABASE_URL, else file:./var/annals.db */
@@ -82,13 +83,14 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       session: statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 }),
       telemetry: false,
       server: {
-        extendExpressApp: app => {
+        extendExpressApp: (app, context) => {
           app.use((_req: unknown, res: { setHeader: (name: string, value: string) => void }, next: () => void) => {
             res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
             res.setHeader('X-Content-Type-Options', 'nosniff')
             res.setHeader('Referrer-Policy', 'same-origin')
             next()
           })
+          registerDocumentRoutes(app, context)
         },
       },
       ui: {
