@@ -2,7 +2,7 @@
 // replaced or appended through the same versioned, access-checked saves as the editor, and
 // archive files for admins and archivists. Reading files is src/import's work.
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { permissions, roleOf } from '../access'
+import { permissions, roleOf, userIdOf } from '../access'
 import { countCharacters, plainTextToDocument } from '../text'
 import { ImportFileError, planImport, readImportFile, readPastedText, type ReadDocument } from '../import'
 import { importPlannedReports, type ImportOutcome } from './report-store'
@@ -146,7 +146,8 @@ export async function importIntoArchive(context: KeystoneContext, upload: Upload
   const document = await readUpload(upload)
   const plan = planImport([{ name: file, document }], overrides)
   if (plan.problems.length) return { file, status: 'failed', message: plan.problems[0].message }
-  // the role was checked above; the archive is written as the command line writes it
-  const [outcome] = await importPlannedReports(context.sudo(), plan.reports)
+  // the role was checked above; the archive is written as the command line writes it (no
+  // session: department membership rules are for writers), with the user as its author
+  const [outcome] = await importPlannedReports(context.withSession(undefined).sudo(), plan.reports, undefined, userIdOf(context))
   return { ...outcome, preview: previewOf(document) }
 }

@@ -101,7 +101,9 @@ export type ImportOutcome = { file: string; status: 'created' | 'skipped' | 'fai
 export async function importPlannedReports(
   context: KeystoneContext,
   reports: PlannedReport[],
-  onProgress: (outcome: ImportOutcome, index: number, total: number) => void = () => {}
+  onProgress: (outcome: ImportOutcome, index: number, total: number) => void = () => {},
+  /** the user who imports (recorded as author of the first revision and actor of the audit event) */
+  importedBy?: string
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
   for (const [index, planned] of reports.entries()) {
@@ -123,6 +125,7 @@ export async function importPlannedReports(
           status: 'approved',
           sections: planned.summary.sections,
           reason: '导入 / imported',
+          authorId: importedBy,
         })
         outcome = { file: planned.file, status: 'created', message: `${planned.summary.sections.length} 节 / sections`, reportId }
       }
