@@ -12,6 +12,7 @@ import { runImport } from '../scripts/import'
 import type { AnnalsContext } from '../src/keystone/context'
 import { migratedContext, testProviders } from './helpers/db'
 import { docxWithBoldNumberedLines, docxWithHeadingStyles, docxWithTable, emptyDocx } from './helpers/docx-fixtures'
+import { reportToDocx } from '../src/docx/write'
 
 const SUMMARY = '青山县档案局2019年工作总结\n\n一、档案接收\n全年接收档案12000卷。\n二、利用服务\n接待查档群众2100人次。\n'
 
@@ -108,6 +109,21 @@ describe('reading documents', () => {
     const pasted = readPastedText(SUMMARY)
     expect(pasted.sections.map(s => s.heading)).toEqual(['一、档案接收', '二、利用服务'])
   })
+})
+
+test('a report with three heading levels and a table round-trips through its .docx export', async () => {
+  const sections = [
+    { heading: '引言', level: 1, text: '开篇一段。\n第二段。' },
+    { heading: '一、总体情况', level: 1, text: '' },
+    { heading: '（一）主要指标', level: 2, text: '指标如下。\n指标\t2023年\t2024年\n党员（人）\t100\t120\n均已完成。' },
+    { heading: '1.党员发展', level: 3, text: '发展党员20名。' },
+    { heading: '二、下一步打算', level: 1, text: '继续努力。' },
+  ]
+  const docx = await reportToDocx({ title: '某局2024年工作总结', departmentName: '某局', status: 'approved', date: new Date('2025-01-05T02:00:00Z'), sections })
+  const back = await readImportFile('r.docx', docx)
+  expect(back.title).toBe('某局2024年工作总结')
+  expect(back.sections).toEqual(sections)
+  expect(back.discarded).toEqual(['某局', '2025年1月5日'])
 })
 
 const providers = await testProviders()

@@ -60,7 +60,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
     <div className="preview" data-testid="import-preview">
       <p>
         {FORMAT_LABELS[preview.format] ?? preview.format}
-        {preview.encoding ? `（编码 ${preview.encoding}）` : ''} · 标题：<b>{preview.title || '（未识别，保留原标题）'}</b> · 共 {preview.sections.length} 节，{preview.totalChars} 字
+        {preview.encoding ? `（编码 ${preview.encoding}）` : ''} · 文档标题：<b>{preview.title || '（未识别）'}</b> · 共 {preview.sections.length} 节，{preview.totalChars} 字
       </p>
       <table>
         <thead>
@@ -212,7 +212,7 @@ function ArchiveImport() {
         const { ok, body } = await post<Preview>('/api/import/preview', row.source)
         next[i] = ok ? { ...row, preview: body } : { ...row, error: body.error }
       } else {
-        const query = departmentName ? `?departmentName=${encodeURIComponent(departmentName)}` : ''
+        const query = departmentName && oneDepartment ? `?departmentName=${encodeURIComponent(departmentName)}` : ''
         const { body } = await post<Outcome>(`/api/import/archive${query}`, row.source)
         next[i] = { ...row, outcome: body.error ? { file: row.source.file.name, status: 'failed', message: body.error } : body }
       }
@@ -222,12 +222,15 @@ function ArchiveImport() {
   }
 
   const ready = rows.length > 0 && rows.every(r => r.preview || r.error) && !rows.some(r => r.outcome)
+  // a new department's name fits only when all files are of one department (code-year.ext)
+  const codes = new Set(rows.map(r => /^(.+)-\d{4}\.[a-z]+$/i.exec(r.source.file.name)?.[1]?.toLowerCase() ?? r.source.file.name))
+  const oneDepartment = codes.size <= 1
   return (
     <>
       <p>文件名请用“部门代码-年份.docx”（如 minghu-2019.docx）；导入后为已批准的档案报告，已存在的跳过。 Name files &lt;code&gt;-&lt;year&gt;.docx; they become approved archive reports.</p>
       <label>
-        新部门名称（可选）New department name：
-        <input value={departmentName} onChange={e => setDepartmentName(e.target.value)} placeholder="如：明湖市委组织部" />
+        新部门名称（可选，仅当所选文件都属于同一部门时使用）New department name, for files of one department：
+        <input value={departmentName} disabled={!oneDepartment} onChange={e => setDepartmentName(e.target.value)} placeholder="如：明湖市委组织部" />
       </label>
       <SourcePicker
         multiple
