@@ -15,6 +15,7 @@ import { sessionSecretProblem } from './src/auth/session-secret.cjs'
 import { refuseRevoked, stampedSessions } from './src/auth/sessions'
 import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
 import { boundedApolloConfig, guardGraphqlBodies, securityHeaders } from './src/keystone/request-guard'
+import { registerDocumentRoutes } from './src/keystone/document-routes'
 
 export type AnnalsConfigOptions = {
   /** defaults to DATABASE_URL, else file:./var/annals.db */
@@ -88,9 +89,10 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       session: stampedSessions(statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 })),
       telemetry: false,
       server: {
-        extendExpressApp: app => {
+        extendExpressApp: (app, context) => {
           securityHeaders(app, CONTENT_SECURITY_POLICY)
           guardGraphqlBodies(app)
+          registerDocumentRoutes(app, context)
         },
       },
       ui: {

@@ -1,9 +1,10 @@
-// npm run import -- <folder> [--department <code>] [--department-name <名称>] [--year <yyyy>] [--kind annual]
-// Loads every .txt summary in the folder as an approved report. Safe to run again.
+// npm run import -- <folder or file> [--department <code>] [--department-name <名称>] [--year <yyyy>] [--kind annual]
+// Loads every .docx, .txt (UTF-8, UTF-16, GB18030/GBK) and .md summary in the folder as an
+// approved report. Files that cannot be read are listed and skipped. Safe to run again.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { planImport } from '../src/import'
+import { formatOf, ImportFileError, planImport, readImportFile, type ImportFile } from '../src/import'
 import { createAnnalsContext } from '../src/keystone/context'
 import { importPlannedReports } from '../src/keystone/report-store'
 import { applyPendingMigrations } from '../src/db/migrations'
@@ -20,16 +21,25 @@ export async function runImport(argv: string[], databaseUrl?: string) {
     },
   })
   const dir = positionals[0]
-  if (!dir) throw new Error('用法 / usage: npm run import -- <folder> [--department code] [--department-name 名称] [--year 2024]')
-  const files = (statSync(dir).isDirectory() ? readdirSync(dir).map(n => path.join(dir, n)) : [dir])
-    .filter(f => f.toLowerCase().endsWith('.txt'))
-    .map(f => ({ name: path.basename(f), text: readFileSync(f, 'utf8') }))
+  if (!dir) throw new Error('用法 / usage: npm run import -- <folder or file> [--department code] [--department-name 名称] [--year 2024]')
+  const paths = statSync(dir).isDirectory() ? readdirSync(dir).sort().map(n => path.join(dir, n)) : [dir]
+  const files: ImportFile[] = []
+  const unreadable: { file: string; message: string }[] = []
+  for (const file of paths.filter(f => formatOf(f) && statSync(f).isFile())) {
+    try {
+      files.push({ name: path.basename(file), document: await readImportFile(file, readFileSync(file)) })
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error
+      unreadable.push({ file: path.basename(file), message: error.message })
+    }
+  }
   const plan = planImport(files, {
     departmentCode: values.department,
     departmentName: values['department-name'],
     year: values.year ? Number(values.year) : undefined,
     kind: values.kind,
   })
+  plan.problems.unshift(...unreadable)
   for (const p of plan.problems) console.error(`✗ ${p.file}: ${p.message}`)
 
   const annals = await createAnnalsContext(databaseUrl)

@@ -32,6 +32,7 @@ export function AnnalsNavigation({ lists }: NavigationProps) {
         <NavItem href="/">首页 Dashboard</NavItem>
         {(user?.role === 'head' || user?.role === 'admin') && <NavItem href="/review-queue">待我审核 To review</NavItem>}
         <NavItem href="/compare">年度比对 Compare</NavItem>
+        {(user?.role === 'admin' || user?.role === 'archivist') && <NavItem href="/import">导入档案 Import</NavItem>}
         <Divider />
         {lists.map(list => (
           <NavItem key={list.key} href={getHrefFromList(list)}>

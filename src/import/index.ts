@@ -1,9 +1,14 @@
-// Planning an archive import: which department, year and sections each .txt file becomes.
-// Pure: reading files and writing the database happen elsewhere (scripts/import.ts).
-import { parseSummary, type ParsedSummary } from '../text'
+// Planning an archive import: which department, year and sections each file becomes.
+// Pure: reading files (read.ts) and writing the database (src/keystone) happen elsewhere.
 import { yearProblem } from '../workflow'
+import { outlineFromText, type ImportedDocument } from './outline'
 
-export type ImportFile = { name: string; text: string }
+export { decodeTextFile, ImportFileError, type DecodedText, type TextEncoding } from './decode'
+export { outlineFromDocx, outlineFromMarkdown, outlineFromText, type ImportedDocument, type ImportedSection, type SectionLevel } from './outline'
+export { readImportFile, readPastedText, formatOf, IMPORT_EXTENSIONS, IMPORT_LIMITS, type ImportFormat, type ReadDocument } from './read'
+
+/** A file to import: its text (parsed here) or the outline already read from it. */
+export type ImportFile = { name: string; text: string } | { name: string; document: ImportedDocument }
 export type ImportOverrides = { departmentCode?: string; departmentName?: string; year?: number; kind?: string }
 export type PlannedReport = {
   file: string
@@ -11,13 +16,14 @@ export type PlannedReport = {
   departmentName?: string
   year: number
   kind: string
-  summary: ParsedSummary
+  /** the outline to store (levels default to 1) */
+  summary: Pick<ImportedDocument, 'title' | 'discarded'> & { sections: { heading: string; text: string; level?: number }[] }
 }
 export type ImportPlan = { reports: PlannedReport[]; problems: { file: string; message: string }[] }
 
-const FILE_NAME = /^(?<code>[a-z0-9][a-z0-9-]*?)-(?<year>\d{4})\.txt$/i
+const FILE_NAME = /^(?<code>[a-z0-9][a-z0-9-]*?)-(?<year>\d{4})\.(?:txt|docx|md)$/i
 
-/** `<department-code>-<year>.txt` → code and year. */
+/** `<department-code>-<year>.txt|docx|md` → code and year. */
 export function parseImportFileName(name: string): { code: string; year: number } | undefined {
   const match = FILE_NAME.exec(name)
   if (!match?.groups) return undefined
@@ -33,7 +39,7 @@ export function planImport(files: ImportFile[], overrides: ImportOverrides = {})
     if (!departmentCode || year === undefined) {
       plan.problems.push({
         file: file.name,
-        message: '文件名应为“部门代码-年份.txt”，或用 --department 和 --year 指定 / name files <department-code>-<year>.txt or pass --department and --year',
+        message: '文件名应为“部门代码-年份.docx/.txt/.md”，或指定部门和年份 / name files <department-code>-<year>.docx|txt|md or give the department and year',
       })
       continue
     }
@@ -42,7 +48,7 @@ export function planImport(files: ImportFile[], overrides: ImportOverrides = {})
       plan.problems.push({ file: file.name, message: badYear })
       continue
     }
-    const summary = parseSummary(file.text)
+    const summary = 'document' in file ? file.document : outlineFromText(file.text)
     if (summary.sections.length === 0) {
       plan.problems.push({ file: file.name, message: '文件中没有正文 / the file has no text' })
       continue

@@ -7,7 +7,9 @@ import { saveRevision } from './revisions'
 import type { PlannedReport } from '../import'
 
 export type NewReport = {
-  departmentId: string
+  /** an existing department, or one to create in the same transaction as the report */
+  departmentId?: string
+  newDepartment?: { code: string; name?: string }
   year: number
   kind?: string
   title: string
@@ -26,6 +28,11 @@ export async function ensureDepartment(context: KeystoneContext, code: string, n
   return String(created.id)
 }
 
+export async function findDepartmentId(context: KeystoneContext, code: string): Promise<string | undefined> {
+  const existing = await context.sudo().db.Department.findOne({ where: { code } })
+  return existing ? String(existing.id) : undefined
+}
+
 export async function findReportId(context: KeystoneContext, departmentId: string, year: number, kind = 'annual') {
   const [found] = await context.sudo().db.Report.findMany({
     where: { department: { id: { equals: departmentId } }, year: { equals: year }, kind: { equals: kind } },
@@ -40,7 +47,9 @@ export async function createReport(context: KeystoneContext, report: NewReport):
     const author = report.authorId ? { connect: { id: report.authorId } } : undefined
     const created = await tx.db.Report.createOne({
       data: {
-        department: { connect: { id: report.departmentId } },
+        department: report.departmentId
+          ? { connect: { id: report.departmentId } }
+          : { create: { code: report.newDepartment?.code, name: report.newDepartment?.name ?? report.newDepartment?.code } },
         year: report.year,
         kind: report.kind ?? 'annual',
         title: report.title,
@@ -88,26 +97,31 @@ export type ImportOutcome = { file: string; status: 'created' | 'skipped' | 'fai
 export async function importPlannedReports(
   context: KeystoneContext,
   reports: PlannedReport[],
-  onProgress: (outcome: ImportOutcome, index: number, total: number) => void = () => {}
+  onProgress: (outcome: ImportOutcome, index: number, total: number) => void = () => {},
+  /** the user who imports (recorded as author of the first revision and actor of the audit event) */
+  importedBy?: string
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
   for (const [index, planned] of reports.entries()) {
     let outcome: ImportOutcome
     try {
-      const departmentId = await ensureDepartment(context, planned.departmentCode, planned.departmentName)
-      const existing = await findReportId(context, departmentId, planned.year, planned.kind)
+      // a new department is created with its first report, in one transaction: a failed import leaves nothing
+      const departmentId = await findDepartmentId(context, planned.departmentCode)
+      const existing = departmentId ? await findReportId(context, departmentId, planned.year, planned.kind) : undefined
       if (existing) {
         outcome = { file: planned.file, status: 'skipped', message: '已存在，跳过 / already imported', reportId: existing }
       } else {
         const title = planned.summary.title || defaultReportTitle(planned.departmentName ?? planned.departmentCode, planned.year, planned.kind)
         const reportId = await createReport(context, {
           departmentId,
+          newDepartment: { code: planned.departmentCode, name: planned.departmentName },
           year: planned.year,
           kind: planned.kind,
           title,
           status: 'approved',
           sections: planned.summary.sections,
           reason: '导入 / imported',
+          authorId: importedBy,
         })
         outcome = { file: planned.file, status: 'created', message: `${planned.summary.sections.length} 节 / sections`, reportId }
       }
