@@ -8,6 +8,7 @@ import { lists } from './schema'
 import { databaseTarget, type Provider } from './src/db/database-url'
 import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
+import { extendWritingSchema } from './src/keystone/writing'
 import { startMailWorker } from './src/keystone/mail-worker'
 
 export type AnnalsConfigOptions = {
@@ -73,7 +74,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       },
       graphql: {
         schemaPath: 'generated/schema.graphql',
-        extendGraphqlSchema,
+        extendGraphqlSchema: schema => extendWritingSchema(extendGraphqlSchema(schema)),
         // compact JSON: comparison results are large, and indentation only costs time and bytes
         apolloConfig: { stringifyResult: value => JSON.stringify(value) },
       },

@@ -336,6 +336,7 @@ export const lists = {
       report: relationship({ ui: { label: '所属报告' }, ref: 'Report.sections' }),
       position: integer({ ui: { label: '顺序', description: 'Order within the report (ascending)' }, validation: { min: 0 } }),
       heading: text({ ui: { label: '标题', description: 'Heading, e.g. 一、政治建设' }, validation: { isRequired: true } }),
+      level: integer({ defaultValue: 1, validation: { isRequired: true, min: 1, max: 3 }, ui: { label: '层级' } }),
       key: text({
         ui: { label: '稳定键', description: 'Stable key for matching this section across years; derived from the first heading', itemView: { fieldMode: 'read' }, createView: { fieldMode: 'hidden' } },
       }),
@@ -348,6 +349,20 @@ export const lists = {
       version: integer({ defaultValue: 1, ui: { label: '版本', description: 'Optimistic-locking counter for this section', ...readOnly } }),
       lastEditedBy: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '最后编辑人', ...readOnly } }),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
+    },
+  }),
+
+  // who has a report open in the writing view, and in which section: short-lived rows, written
+  // and read only through the writingPresence mutation (department members only)
+  Presence: list({
+    graphql: { omit: true },
+    access: { operation: { query: denyAll, create: denyAll, update: denyAll, delete: denyAll } },
+    db: { extendPrismaSchema: schema => schema.replace(/\n}\s*$/, '\n  @@unique([reportId, userId])\n}') },
+    fields: {
+      report: relationship({ ref: 'Report' }),
+      user: relationship({ ref: 'User' }),
+      sectionId: text(),
+      seenAt: timestamp({ defaultValue: { kind: 'now' } }),
     },
   }),
 
