@@ -16,6 +16,7 @@ import {
   staleVersionProblem,
 } from '../workflow'
 import { EMPTY_BODY, nextYearSections, nextYearTitle, notApprovedSourceProblem, unknownModeProblem, type NextYearMode } from '../workflow/next-year'
+import { compareTexts, type DiffOp } from '../compare'
 import { lastYearBeside, type LastYearBeside } from '../workflow/last-year'
 import { insertAt, levelProblem, moveTo, notReadableProblem, positionChanges, positionProblem, sectionNotInReportProblem, writersOnlyProblem } from '../workflow/outline'
 
@@ -261,7 +262,8 @@ export async function moveSection(context: KeystoneContext, input: { id: string;
 // ---------- saving a section ----------
 
 export type SectionState = { id: string; reportId: string; heading: string; level: number; version: number; body: unknown; plainText: string; savedBy: string | null; savedAt: string | null }
-export type SaveResult = { status: 'SAVED' | 'CONFLICT'; message: string | null; section: SectionState }
+/** `diff`: on CONFLICT, the stored text (before) against the text that was sent (after). */
+export type SaveResult = { status: 'SAVED' | 'CONFLICT'; message: string | null; section: SectionState; diff: DiffOp[] | null }
 
 async function sectionState(db: Db, id: string): Promise<SectionState | null> {
   const row = await db.section.findUnique({ where: { id }, include: { lastEditedBy: { select: { name: true } } } })
@@ -294,7 +296,7 @@ export async function saveSection(context: KeystoneContext, input: SaveSectionIn
     const problem = levelProblem(input.level)
     if (problem) throw new WritingError('BAD_INPUT', problem)
   }
-  if (current.version !== input.version) return conflict(input.version, current)
+  if (current.version !== input.version) return conflict(input, current)
   const data: Record<string, unknown> = { version: input.version }
   if (typeof input.heading === 'string') data.heading = input.heading
   if (input.body !== undefined && input.body !== null) data.body = input.body
@@ -304,18 +306,21 @@ export async function saveSection(context: KeystoneContext, input: SaveSectionIn
   } catch (error) {
     // lost the race for this version between our check and the write
     const now = await sectionState(context.prisma, input.id)
-    if (now && now.version !== input.version) return conflict(input.version, now)
+    if (now && now.version !== input.version) return conflict(input, now)
     throw error
   }
   const saved = await sectionState(context.prisma, input.id)
-  return { status: 'SAVED', message: null, section: saved as SectionState }
+  return { status: 'SAVED', message: null, section: saved as SectionState, diff: null }
 }
 
-function conflict(expected: number, now: SectionState): SaveResult {
+/** Nothing is written: the writer gets the stored text, who saved it, and both texts compared. */
+function conflict(input: SaveSectionInput, now: SectionState): SaveResult {
+  const mine = input.body !== undefined && input.body !== null ? documentToPlainText(input.body) : now.plainText
   return {
     status: 'CONFLICT',
-    message: staleVersionProblem(expected, now.version, now.savedBy ?? undefined, now.savedAt ? new Date(now.savedAt) : undefined),
+    message: staleVersionProblem(input.version, now.version, now.savedBy ?? undefined, now.savedAt ? new Date(now.savedAt) : undefined),
     section: now,
+    diff: compareTexts(now.plainText, mine).ops,
   }
 }
 

@@ -85,6 +85,7 @@ const SaveResultType = g.object<SaveResult>()({
     status: g.field({ type: g.nonNull(SaveStatus) }),
     message: g.field({ type: g.String }),
     section: g.field({ type: g.nonNull(SectionStateType) }),
+    diff: g.field({ type: g.JSON, description: 'on CONFLICT: the stored text against the sent text, as comparison-engine ops (src/compare/types.ts DiffOp)', resolve: r => r.diff as never }),
   },
 })
 
