@@ -117,6 +117,17 @@ function sidebarPanel(label: string, description: string, views: string, resolve
 /** Report fields are editable in the Admin UI only for those who may author (heads and archivists read). */
 const authorEditable = { fieldMode: (args: { session?: unknown }) => (permissions.canAuthor(args) ? ('edit' as const) : ('read' as const)) }
 const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } }
+/**
+ * Optimistic locking: every update must say which version it edited (the stock item form then
+ * always sends it back, see admin/write/version-view.tsx), and a stale one is refused.
+ */
+const versionField = (description: string, validation: { isRequired?: boolean } = {}) =>
+  integer({
+    defaultValue: 1,
+    validation,
+    graphql: { isNonNull: { update: true } },
+    ui: { label: '版本', description, views: './admin/write/version-view', createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
+  })
 const reportLink = (ref: string) =>
   relationship({ ref, ui: { label: '报告', hideCreate: true } })
 
@@ -245,11 +256,7 @@ export const lists = {
         many: true,
         ui: { label: '章节', displayMode: 'table', columns: ['position', 'heading', 'charCount', 'updatedAt'], initialSort: { field: 'position', direction: 'ASC' }, itemView: { fieldMode: 'read' } },
       }),
-      version: integer({
-        defaultValue: 1,
-        validation: { isRequired: true },
-        ui: { label: '版本', description: 'Optimistic-locking counter: send the version you edited; a stale one is refused', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
-      }),
+      version: versionField('Optimistic-locking counter: send the version you edited; a stale one is refused', { isRequired: true }),
       lastEditedBy: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '最后编辑人', ...readOnly } }),
       contentVersion: integer({
         defaultValue: 0,
@@ -346,7 +353,7 @@ export const lists = {
         access: { create: denyAll, update: denyAll },
       }),
       charCount: integer({ defaultValue: 0, ui: { label: '字数', description: 'Characters in the body, white space not counted', ...readOnly }, access: { create: denyAll, update: denyAll } }),
-      version: integer({ defaultValue: 1, ui: { label: '版本', description: 'Optimistic-locking counter for this section', ...readOnly } }),
+      version: versionField('Optimistic-locking counter for this section'),
       lastEditedBy: relationship({ ref: 'User', access: { create: denyAll, update: denyAll }, ui: { label: '最后编辑人', ...readOnly } }),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
     },
