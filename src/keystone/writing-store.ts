@@ -296,7 +296,10 @@ export async function saveSection(context: KeystoneContext, input: SaveSectionIn
     const problem = levelProblem(input.level)
     if (problem) throw new WritingError('BAD_INPUT', problem)
   }
-  if (current.version !== input.version) return conflict(input, current)
+  if (current.version !== input.version) {
+    // the same text sent twice (a retry, or a second tab holding the same copy) is no conflict
+    return sameContent(input, current) ? { status: 'SAVED', message: null, section: current, diff: null } : conflict(input, current)
+  }
   const data: Record<string, unknown> = { version: input.version }
   if (typeof input.heading === 'string') data.heading = input.heading
   if (input.body !== undefined && input.body !== null) data.body = input.body
@@ -311,6 +314,14 @@ export async function saveSection(context: KeystoneContext, input: SaveSectionIn
   }
   const saved = await sectionState(context.prisma, input.id)
   return { status: 'SAVED', message: null, section: saved as SectionState, diff: null }
+}
+
+function sameContent(input: SaveSectionInput, now: SectionState): boolean {
+  return (
+    (typeof input.heading !== 'string' || input.heading.trim() === now.heading) &&
+    (typeof input.level !== 'number' || input.level === now.level) &&
+    (input.body === undefined || input.body === null || JSON.stringify(input.body) === JSON.stringify(now.body))
+  )
 }
 
 /** Nothing is written: the writer gets the stored text, who saved it, and both texts compared. */
