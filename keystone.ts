@@ -9,6 +9,7 @@ import { databaseTarget, type Provider } from './src/db/database-url'
 import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { extendArchiveSchema } from './src/keystone/archive-graphql'
+import { extendWritingSchema } from './src/keystone/writing'
 import { startMailWorker } from './src/keystone/mail-worker'
 import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
 import { sessionSecretProblem } from './src/auth/session-secret.cjs'
@@ -76,7 +77,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       },
       graphql: {
         schemaPath: 'generated/schema.graphql',
-        extendGraphqlSchema: schema => throttleSignIn(extendArchiveSchema(extendGraphqlSchema(schema))),
+        extendGraphqlSchema: schema => throttleSignIn(extendWritingSchema(extendArchiveSchema(extendGraphqlSchema(schema)))),
         // the same limit as the guard in front of it (src/keystone/request-guard.ts), which answers first
         bodyParser: { limit: MAX_REQUEST_BYTES },
         // compact JSON: comparison results are large, and indentation only costs time and bytes

@@ -125,6 +125,19 @@ function sidebarPanel(label: string, description: string, views: string, resolve
 /** Report fields are editable in the Admin UI only for those who may author (heads and archivists read). */
 const authorEditable = { fieldMode: (args: { session?: unknown }) => (permissions.canAuthor(args) ? ('edit' as const) : ('read' as const)) }
 const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fieldMode: 'read' as const } }
+/**
+ * Optimistic locking: every update must say which version it edited (the stock item form then
+ * always sends it back, see admin/write/version-view.tsx), and a stale one is refused.
+ */
+const versionField = (description: string, validation: { isRequired?: boolean } = {}) =>
+  integer({
+    defaultValue: 1,
+    validation,
+    // sent on update as the version edited (optimistic locking); never chosen on create
+    access: { create: denyAll },
+    graphql: { isNonNull: { update: true } },
+    ui: { label: '版本', description, views: './admin/write/version-view', createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
+  })
 const reportLink = (ref: string) =>
   relationship({ ref, ui: { label: '报告', hideCreate: true } })
 
@@ -269,13 +282,7 @@ export const lists = {
         access: serverOwned,
         ui: { label: '章节', displayMode: 'table', columns: ['position', 'heading', 'charCount', 'updatedAt'], initialSort: { field: 'position', direction: 'ASC' }, createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
       }),
-      version: integer({
-        defaultValue: 1,
-        validation: { isRequired: true },
-        // sent on update as the version edited (optimistic locking); never chosen on create
-        access: { create: () => false },
-        ui: { label: '版本', description: 'Optimistic-locking counter: send the version you edited; a stale one is refused', createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } },
-      }),
+      version: versionField('Optimistic-locking counter: send the version you edited; a stale one is refused', { isRequired: true }),
       lastEditedBy: relationship({ ref: 'User', access: { ...serverOwned, ...adminFilterOnly }, ui: { label: '最后编辑人', ...readOnly } }),
       contentVersion: integer({
         defaultValue: 0,
@@ -382,9 +389,23 @@ export const lists = {
       searchText: text({ access: { read: denyAll, create: denyAll, update: denyAll }, graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
       fingerprints: text({ access: { read: denyAll, create: denyAll, update: denyAll }, graphql: { omit: true }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
       charCount: integer({ defaultValue: 0, ui: { label: '字数', description: 'Characters in the body, white space not counted', ...readOnly }, access: { create: denyAll, update: denyAll } }),
-      version: integer({ defaultValue: 1, access: { create: () => false }, ui: { label: '版本', description: 'Optimistic-locking counter for this section', ...readOnly } }),
+      version: versionField('Optimistic-locking counter for this section'),
       lastEditedBy: relationship({ ref: 'User', access: { ...serverOwned, ...adminFilterOnly }, ui: { label: '最后编辑人', ...readOnly } }),
       updatedAt: timestamp({ db: { updatedAt: true }, ui: { label: '更新时间', ...readOnly } }),
+    },
+  }),
+
+  // who has a report open in the writing view, and in which section: short-lived rows, written
+  // and read only through the writingPresence mutation (department members only)
+  Presence: list({
+    graphql: { omit: true },
+    access: { operation: { query: denyAll, create: denyAll, update: denyAll, delete: denyAll } },
+    db: { extendPrismaSchema: schema => schema.replace(/\n}\s*$/, '\n  @@unique([reportId, userId])\n}') },
+    fields: {
+      report: relationship({ ref: 'Report' }),
+      user: relationship({ ref: 'User' }),
+      sectionId: text(),
+      seenAt: timestamp({ defaultValue: { kind: 'now' } }),
     },
   }),
 

@@ -51,15 +51,16 @@ describe.each(providers)('access rules on %s', provider => {
     const section = await sudo.db.Section.createOne({
       data: { report: { connect: { id: String(report.id) } }, heading: '一、政治建设', body: plainTextToDocument('正文。') },
     })
-    await sudo.db.Report.updateOne({ where: { id: String(report.id) }, data: { status } })
-    return { reportId: String(report.id), sectionId: String(section.id) }
+    // every update says which version it edited
+    const updated = await sudo.db.Report.updateOne({ where: { id: String(report.id) }, data: { status, version: report.version as number } })
+    return { reportId: String(report.id), sectionId: String(section.id), reportVersion: updated.version as number, sectionVersion: section.version as number }
   }
 
   for (const status of REPORT_STATUSES) {
     describe(`report in status ${status}`, () => {
       for (const actor of ACTORS) {
         test(`${actor}: read, update, section edits and delete follow the rules`, async () => {
-          const { reportId, sectionId } = await reportIn(status)
+          const { reportId, sectionId, reportVersion, sectionVersion } = await reportIn(status)
           const ctx = as(context, users[actor])
 
           const read = await ctx.query.Report.findOne({ where: { id: reportId }, query: 'id title' })
@@ -67,11 +68,11 @@ describe.each(providers)('access rules on %s', provider => {
           const sectionRead = await ctx.query.Section.findOne({ where: { id: sectionId }, query: 'id plainText' })
           expect(sectionRead !== null).toBe(canRead(actor, status))
 
-          const update = ctx.query.Report.updateOne({ where: { id: reportId }, data: { title: `改 ${actor}` }, query: 'id title' })
+          const update = ctx.query.Report.updateOne({ where: { id: reportId }, data: { title: `改 ${actor}`, version: reportVersion }, query: 'id title' })
           if (canEdit(actor, status)) await expect(update).resolves.toMatchObject({ title: `改 ${actor}` })
           else await expect(update).rejects.toThrow(/Access denied/)
 
-          const sectionUpdate = ctx.query.Section.updateOne({ where: { id: sectionId }, data: { heading: '一、改过的标题' }, query: 'id heading' })
+          const sectionUpdate = ctx.query.Section.updateOne({ where: { id: sectionId }, data: { heading: '一、改过的标题', version: sectionVersion }, query: 'id heading' })
           if (canEdit(actor, status)) await expect(sectionUpdate).resolves.toMatchObject({ heading: '一、改过的标题' })
           else await expect(sectionUpdate).rejects.toThrow(/Access denied/)
 
@@ -121,10 +122,10 @@ describe.each(providers)('access rules on %s', provider => {
     })
 
     test('nobody sets a status directly, not even an admin', async () => {
-      const { reportId } = await reportIn('draft')
+      const { reportId, reportVersion } = await reportIn('draft')
       for (const actor of ['admin', 'writer'] as const) {
         await expect(
-          as(context, users[actor]).query.Report.updateOne({ where: { id: reportId }, data: { status: 'approved' }, query: 'id' })
+          as(context, users[actor]).query.Report.updateOne({ where: { id: reportId }, data: { status: 'approved', version: reportVersion }, query: 'id' })
         ).rejects.toThrow(/Access denied/)
       }
       expect((await context.sudo().db.Report.findOne({ where: { id: reportId } }))?.status).toBe('draft')

@@ -72,14 +72,14 @@ describe.each(providers)('comments through the API on %s', provider => {
 
   test('after nearby edits the comment is placed again; when the passage is gone it says so', async () => {
     const created = await comment('head@annals.local', { quote: '选派112名年轻干部', body: '请说明去向。' })
-    const section = await context.sudo().query.Section.findOne({ where: { id: sectionId }, query: 'plainText' })
+    const section = await context.sudo().query.Section.findOne({ where: { id: sectionId }, query: 'plainText version' })
     const before = section!.plainText.indexOf('选派112名年轻干部')
-    await as('writer@annals.local').query.Section.updateOne({ where: { id: sectionId }, data: { body: plainTextToDocument('（新增导语一句。）\n' + section!.plainText) } })
+    await as('writer@annals.local').query.Section.updateOne({ where: { id: sectionId }, data: { body: plainTextToDocument('（新增导语一句。）\n' + section!.plainText), version: section!.version } })
     let now = await as('head@annals.local').query.Comment.findOne({ where: { id: created.id }, query: 'anchor' })
     expect(now!.anchor).toMatchObject({ status: 'found', start: before + '（新增导语一句。）\n'.length })
     await as('writer@annals.local').query.Section.updateOne({
       where: { id: sectionId },
-      data: { body: plainTextToDocument(section!.plainText.replace('选派112名年轻干部', '选派120名干部')) },
+      data: { body: plainTextToDocument(section!.plainText.replace('选派112名年轻干部', '选派120名干部')), version: section!.version + 1 },
     })
     now = await as('head@annals.local').query.Comment.findOne({ where: { id: created.id }, query: 'anchor' })
     expect(now!.anchor).toMatchObject({ status: 'missing', message: expect.stringMatching(/引文已被删除或改写.*removed or rewritten/s) })

@@ -106,14 +106,14 @@ describe.each(providers)('comparison API on %s', provider => {
     expect(second.data!.compareReport.cached).toBe(true)
     expect(second.data!.compareReport.result).toEqual(first.data!.compareReport.result)
     // an edit moves the report's content version: no stale result
-    const [section] = await context.sudo().query.Section.findMany({ where: { report: { id: { equals: years[2025] } } }, orderBy: { position: 'asc' }, take: 1, query: 'id' })
+    const [section] = await context.sudo().query.Section.findMany({ where: { report: { id: { equals: years[2025] } } }, orderBy: { position: 'asc' }, take: 1, query: 'id version' })
     await run('writer', COMPARE, { id: years[2025] }) // this test fills the cache itself
     const before = await run('writer', COMPARE, { id: years[2025] })
-    await context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言（修改）' } })
+    await context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言（修改）', version: section.version } })
     const after = await run('writer', COMPARE, { id: years[2025] })
     expect(before.data!.compareReport.cached).toBe(true)
     expect(after.data!.compareReport.cached).toBe(false)
-    await context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言' } })
+    await context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言', version: section.version + 1 } })
     // a status change is no content change, but the result names the status: not stale either
     const seen = await run('writer', COMPARE, { id: years[2025] })
     await context.prisma.report.update({ where: { id: years[2025] }, data: { status: 'in_review' } })

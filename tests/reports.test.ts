@@ -112,10 +112,10 @@ describe.each(providers)('report and section input on %s', provider => {
     const report = await newReport(2023)
     const section = await as(context, writer).query.Section.createOne({
       data: { report: { connect: { id: report.id } }, heading: '一、政治建设', body: plainTextToDocument('甲') },
-      query: 'id',
+      query: 'id version',
     })
     await expect(
-      as(context, writer).query.Section.updateOne({ where: { id: section.id }, data: { heading: '' } })
+      as(context, writer).query.Section.updateOne({ where: { id: section.id }, data: { heading: '', version: section.version } })
     ).rejects.toThrow(/节标题不能为空/)
     const stored = await context.sudo().db.Section.findOne({ where: { id: section.id } })
     expect(stored?.heading).toBe('一、政治建设')
@@ -137,13 +137,13 @@ describe.each(providers)('report and section input on %s', provider => {
     expect(first).toEqual({ plainText: '第一段，加粗。\n列表 项', charCount: 10, key: '坚持把政治建设摆在首位', position: 1, version: 1 })
     const second = await as(context, writer).query.Section.createOne({
       data: { report: { connect: { id: report.id } }, heading: '二、干部队伍', body: plainTextToDocument('干部。') },
-      query: 'id position',
+      query: 'id position version',
     })
     expect(second.position).toBe(2)
     // rewording the heading keeps the key that matches the section across years
     const renamed = await as(context, writer).query.Section.updateOne({
       where: { id: second.id },
-      data: { heading: '二、锻造高素质干部队伍', body: plainTextToDocument('干部队伍。\n第二段。') },
+      data: { heading: '二、锻造高素质干部队伍', body: plainTextToDocument('干部队伍。\n第二段。'), version: second.version },
       query: 'key plainText charCount version',
     })
     expect(renamed).toEqual({ key: '干部队伍', plainText: '干部队伍。\n第二段。', charCount: 9, version: 2 })

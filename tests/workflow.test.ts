@@ -95,7 +95,7 @@ describe.each(providers)('review workflow on %s', provider => {
     expect(toHead.text).toMatch(/Open the report: http:\/\/localhost:\d+\/reports\//)
 
     // in review: the writer cannot edit any more
-    await expect(as('writer').query.Report.updateOne({ where: { id: draftId }, data: { title: '改' } })).rejects.toThrow(/Access denied/)
+    await expect(as('writer').query.Report.updateOne({ where: { id: draftId }, data: { title: '改', version: 0 } })).rejects.toThrow(/Access denied/)
 
     // a head must say what to change
     expect((await act('head', 'requestChanges', draftId, '  ')).errors?.[0].message).toMatch(/退回修改必须填写意见.*comment is required/s)
@@ -109,8 +109,8 @@ describe.each(providers)('review workflow on %s', provider => {
     expect(toWriter.text).toMatch(/意见：请补充2025年人才工作的数据。/)
 
     // the writer edits one section and resubmits: the head is told what changed
-    const [talent] = await as('writer').query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '三、' } }, query: 'id plainText' })
-    await as('writer').query.Section.updateOne({ where: { id: talent.id }, data: { body: plainTextToDocument(talent.plainText + '\n新增：全年引进博士63名。') } })
+    const [talent] = await as('writer').query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '三、' } }, query: 'id plainText version' })
+    await as('writer').query.Section.updateOne({ where: { id: talent.id }, data: { body: plainTextToDocument(talent.plainText + '\n新增：全年引进博士63名。'), version: talent.version } })
     expect((await act('writer', 'submit', draftId)).errors).toBeUndefined()
     expect((await mailsFor(draftId)).at(-1)!.text).toMatch(/本轮改动：1 节修改/)
 
@@ -130,7 +130,7 @@ describe.each(providers)('review workflow on %s', provider => {
 
     // approved is final: nobody edits it
     for (const who of ['writer', 'admin'] as const) {
-      await expect(as(who).query.Report.updateOne({ where: { id: draftId }, data: { title: '改' } })).rejects.toThrow(/Access denied/)
+      await expect(as(who).query.Report.updateOne({ where: { id: draftId }, data: { title: '改', version: 0 } })).rejects.toThrow(/Access denied/)
     }
     // ...until an admin reopens it with a reason; the earlier approval stays on record
     expect((await act('admin', 'reopen', draftId, '')).errors?.[0].message).toMatch(/重新打开已批准的报告必须填写原因/)
