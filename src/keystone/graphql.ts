@@ -1,11 +1,12 @@
 // GraphQL additions: comparison queries. Resolvers only translate arguments and errors;
 // the work is in comparison.ts (loading with access rules) and src/compare (the engine).
-import { GraphQLError } from 'graphql'
+import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { ComparisonError, type ComparisonSummary, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
 import { performTransition, WorkflowError } from './workflow'
 import type { WorkflowAction } from '../workflow'
+import { reportChecksExtension } from './checks'
 
 const g = gWithContext<KeystoneContext>()
 
@@ -59,7 +60,7 @@ const WorkflowActionEnum = g.enum({
   values: g.enumValues(['submit', 'approve', 'requestChanges', 'reopen']),
 })
 
-export const extendGraphqlSchema = g.extend(base => ({
+const workflowAndComparison = g.extend(base => ({
   mutation: {
     transitionReport: g.field({
       type: base.object('Report'),
@@ -135,3 +136,6 @@ function cleanNormalize(input: Record<string, boolean | null | undefined> | null
   if (!input) return {}
   return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>
 }
+
+/** Every GraphQL extension, applied in turn: add one entry per feature. */
+export const extendGraphqlSchema = (schema: GraphQLSchema) => [workflowAndComparison, reportChecksExtension].reduce((s, extend) => extend(s), schema)
