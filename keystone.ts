@@ -9,6 +9,7 @@ import { databaseTarget, type Provider } from './src/db/database-url'
 import { driverAdapterFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { startMailWorker } from './src/keystone/mail-worker'
+import { withAnnalsSignin } from './src/keystone/signin-page'
 
 export type AnnalsConfigOptions = {
   /** defaults to DATABASE_URL, else file:./var/annals.db */
@@ -60,7 +61,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
     secretField: 'password',
     sessionData: 'id name role departments { id }',
   })
-  return withAuth(
+  return withAnnalsSignin(withAuth(
     config({
       db: {
         provider: target.provider,
@@ -95,7 +96,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
         isAccessAllowed: context => !!context.session?.data,
       },
     })
-  )
+  ))
 }
 
 export default annalsConfig()

@@ -7,6 +7,7 @@ import { ComparisonError, type ComparisonSummary, compactForTransport, compareRe
 import { performTransition, WorkflowError } from './workflow'
 import type { WorkflowAction } from '../workflow'
 import { reportChecksExtension } from './checks'
+import { dashboardExtension } from './dashboard'
 
 const g = gWithContext<KeystoneContext>()
 
@@ -138,4 +139,4 @@ function cleanNormalize(input: Record<string, boolean | null | undefined> | null
 }
 
 /** Every GraphQL extension, applied in turn: add one entry per feature. */
-export const extendGraphqlSchema = (schema: GraphQLSchema) => [workflowAndComparison, reportChecksExtension].reduce((s, extend) => extend(s), schema)
+export const extendGraphqlSchema = (schema: GraphQLSchema) => [workflowAndComparison, reportChecksExtension, dashboardExtension].reduce((s, extend) => extend(s), schema)

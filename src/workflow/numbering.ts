@@ -33,12 +33,13 @@ export function chineseOrdinal(text: string): number {
 
 /** The numbering a heading or paragraph starts with, if any. */
 export function numberingOf(line: string): Numbering | undefined {
-  const trimmed = line.normalize('NFKC').trimStart()
+  const original = line.trimStart()
+  const folded = original.normalize('NFKC') // full-width digits and brackets; same length here
   for (const [style, re] of SHAPES) {
-    const m = re.exec(trimmed)
+    const m = re.exec(folded)
     if (!m) continue
     const ordinal = style === 'arabic' || style === 'parenArabic' ? Number(m[1]) : chineseOrdinal(m[1])
-    return { style, ordinal, marker: m[0] }
+    return { style, ordinal, marker: original.slice(0, m[0].length) }
   }
   return undefined
 }
