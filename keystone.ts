@@ -17,6 +17,7 @@ import { refuseRevoked, stampedSessions } from './src/auth/sessions'
 import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
 import { boundedApolloConfig, guardGraphqlBodies, securityHeaders } from './src/keystone/request-guard'
 import { registerDocumentRoutes } from './src/keystone/document-routes'
+import { withAnnalsSignin } from './src/keystone/signin-page'
 
 export type AnnalsConfigOptions = {
   /** defaults to DATABASE_URL, else file:./var/annals.db */
@@ -62,7 +63,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
     secretField: 'password',
     sessionData: 'id name role departments { id } sessionsValidAfter',
   })
-  const configured = withAuth(
+  const configured = withAnnalsSignin(withAuth(
     config({
       db: {
         provider: target.provider,
@@ -100,7 +101,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
         isAccessAllowed: context => !!context.session?.data,
       },
     })
-  )
+  ))
   return { ...configured, session: configured.session && refuseRevoked(configured.session) }
 }
 

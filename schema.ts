@@ -42,6 +42,7 @@ import { archiveColumns } from './src/keystone/archive-index'
 import { performTransition, recordEdit } from './src/keystone/workflow'
 import { anchorOf, checkNewComment, mayCreateComment, withAnchorContext } from './src/keystone/comments'
 import { workflowPanel } from './src/keystone/workflow-panel'
+import { checkReply } from './src/keystone/comment-replies'
 import { availableActions, TRANSITIONS, type WorkflowAction } from './src/workflow'
 import { departmentIdsOf, roleOf } from './src/access'
 import {
@@ -194,6 +195,9 @@ export const lists = {
       departments: relationship({ ui: { label: '所属部门' }, ref: 'Department.members', many: true, access: { update: isAdmin, create: isAdmin } }),
       // sessions started before this time are over (src/auth/sessions.ts)
       sessionsValidAfter: timestamp({ access: { read: isAdmin, ...serverOwned }, ui: { createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } } }),
+      // 工作台 “since your last visit”: set only by the recordVisit mutation (src/keystone/dashboard.ts)
+      lastVisitAt: timestamp({ access: { read: selfOrAdmin, create: denyAll, update: denyAll }, ui: { label: '最近访问', ...readOnly } }),
+      previousVisitAt: timestamp({ access: { read: selfOrAdmin, create: denyAll, update: denyAll }, ui: { label: '上次访问', ...readOnly } }),
     },
     hooks: {
       resolveInput: {
@@ -469,7 +473,10 @@ export const lists = {
         create: async ({ resolvedData, context }) => ({ ...(await withAnchorContext(context, resolvedData)), author: lastEditor(context) }),
       },
       validate: {
-        create: ({ resolvedData, context, addValidationError }) => checkNewComment(context, resolvedData, addValidationError),
+        create: async ({ resolvedData, context, addValidationError }) => {
+          await checkNewComment(context, resolvedData, addValidationError)
+          await checkReply(context, resolvedData, addValidationError)
+        },
         update: ({ resolvedData, addValidationError }) => {
           const invalidText = invalidTextIn(resolvedData)
           if (invalidText) addValidationError(invalidText)
@@ -486,6 +493,9 @@ export const lists = {
       suffix: text({ access: { update: denyAll }, ui: { label: '引文后文', description: 'Text just after the quote', itemView: { fieldMode: 'hidden' } } }),
       body: text({ validation: { isRequired: true }, access: { update: isCommentAuthor }, ui: { label: '内容', displayMode: 'textarea' } }),
       resolved: checkbox({ ui: { label: '已解决' } }),
+      // one level of replies: a reply names its comment at creation and never moves (checkReply)
+      replyTo: relationship({ ref: 'Comment.replies', access: { update: denyAll }, ui: { label: '回复批注', ...readOnly } }),
+      replies: relationship({ ref: 'Comment.replyTo', many: true, access: { create: denyAll, update: denyAll }, ui: { label: '回复', ...readOnly } }),
       anchor: virtual({
         field: g.field({ type: g.JSON, resolve: (item, _args, context) => anchorOf(context, item as never) as never }),
         ui: { label: '引文位置', description: 'Where the quoted passage stands in the section now', createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
@@ -542,6 +552,11 @@ export const lists = {
       createdAt: createdAt(),
     },
   }),
+}
+
+/** A user's own visit times are theirs (and admins'). */
+function selfOrAdmin(args: { session?: unknown } & ({ item: Record<string, unknown> } | object)): boolean {
+  return isAdmin(args) || ('item' in args && isSelf(args, args.item.id as string))
 }
 
 function lastEditor(context: { session?: unknown }) {

@@ -6,7 +6,7 @@ import { Link, useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { Marked, passageSourcesHref } from '../archive/Marked'
-import { REPORT_KINDS, STATUS_LABELS } from '../../src/workflow'
+import { REPORT_KINDS, STATUS_LABELS, statusLabel } from '../../src/workflow'
 
 const PAGE_SIZE = 20
 
@@ -184,7 +184,7 @@ export default function SearchPage() {
                       {hit.reportTitle}
                     </Link>
                     <span style={{ color: '#57606a' }} data-testid="search-hit-meta">
-                      {hit.departmentName} · {hit.year}年 · {STATUS_LABELS[hit.status] ?? hit.status}
+                      {hit.departmentName} · {hit.year}年 · {statusLabel(hit.status)}
                     </span>
                   </div>
                   <div style={{ color: '#57606a', fontSize: 13, margin: '2px 0' }}>§ {hit.heading}</div>

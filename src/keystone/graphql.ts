@@ -1,12 +1,15 @@
 // GraphQL additions: comparison queries and the transitionReport mutation. Resolvers only
 // translate arguments and errors (errors.ts: one translator, stable codes); the work is in
 // comparison.ts (loading with access rules), src/compare (the engine) and workflow.ts.
+import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { type ComparisonSummary, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
 import { translated } from './errors'
 import { performTransition } from './workflow'
 import type { WorkflowAction } from '../workflow'
+import { reportChecksExtension } from './checks'
+import { dashboardExtension } from './dashboard'
 
 const g = gWithContext<KeystoneContext>()
 
@@ -51,7 +54,7 @@ const WorkflowActionEnum = g.enum({
   values: g.enumValues(['submit', 'approve', 'requestChanges', 'reopen']),
 })
 
-export const extendGraphqlSchema = g.extend(base => ({
+const workflowAndComparison = g.extend(base => ({
   mutation: {
     transitionReport: g.field({
       type: base.object('Report'),
@@ -123,3 +126,6 @@ function cleanNormalize(input: Record<string, boolean | null | undefined> | null
   if (!input) return {}
   return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>
 }
+
+/** Every GraphQL extension, applied in turn: add one entry per feature. */
+export const extendGraphqlSchema = (schema: GraphQLSchema) => [workflowAndComparison, reportChecksExtension, dashboardExtension].reduce((s, extend) => extend(s), schema)

@@ -1,3 +1,8 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "lastVisitAt" DATETIME;
+ALTER TABLE "User" ADD COLUMN "previousVisitAt" DATETIME;
+ALTER TABLE "User" ADD COLUMN "sessionsValidAfter" DATETIME;
+
 -- CreateTable
 CREATE TABLE "Presence" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -7,6 +12,13 @@ CREATE TABLE "Presence" (
     "seenAt" DATETIME DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Presence_report_fkey" FOREIGN KEY ("report") REFERENCES "Report" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Presence_user_fkey" FOREIGN KEY ("user") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "SignInThrottle" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "points" INTEGER NOT NULL,
+    "expire" DATETIME
 );
 
 -- RedefineTables
@@ -21,6 +33,8 @@ CREATE TABLE "new_Section" (
     "key" TEXT NOT NULL DEFAULT '',
     "body" JSONB NOT NULL,
     "plainText" TEXT NOT NULL DEFAULT '',
+    "searchText" TEXT NOT NULL DEFAULT '',
+    "fingerprints" TEXT NOT NULL DEFAULT '',
     "charCount" INTEGER DEFAULT 0,
     "version" INTEGER DEFAULT 1,
     "lastEditedBy" TEXT,
@@ -33,6 +47,30 @@ DROP TABLE "Section";
 ALTER TABLE "new_Section" RENAME TO "Section";
 CREATE INDEX "Section_report_idx" ON "Section"("report");
 CREATE INDEX "Section_lastEditedBy_idx" ON "Section"("lastEditedBy");
+CREATE TABLE "new_Comment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "report" TEXT,
+    "section" TEXT,
+    "author" TEXT,
+    "quote" TEXT NOT NULL DEFAULT '',
+    "prefix" TEXT NOT NULL DEFAULT '',
+    "suffix" TEXT NOT NULL DEFAULT '',
+    "body" TEXT NOT NULL DEFAULT '',
+    "resolved" BOOLEAN NOT NULL DEFAULT false,
+    "replyTo" TEXT,
+    "createdAt" DATETIME DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Comment_report_fkey" FOREIGN KEY ("report") REFERENCES "Report" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Comment_section_fkey" FOREIGN KEY ("section") REFERENCES "Section" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Comment_author_fkey" FOREIGN KEY ("author") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Comment_replyTo_fkey" FOREIGN KEY ("replyTo") REFERENCES "Comment" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_Comment" ("author", "body", "createdAt", "id", "prefix", "quote", "report", "resolved", "section", "suffix") SELECT "author", "body", "createdAt", "id", "prefix", "quote", "report", "resolved", "section", "suffix" FROM "Comment";
+DROP TABLE "Comment";
+ALTER TABLE "new_Comment" RENAME TO "Comment";
+CREATE INDEX "Comment_report_idx" ON "Comment"("report");
+CREATE INDEX "Comment_section_idx" ON "Comment"("section");
+CREATE INDEX "Comment_author_idx" ON "Comment"("author");
+CREATE INDEX "Comment_replyTo_idx" ON "Comment"("replyTo");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "Section" ADD COLUMN     "level" INTEGER NOT NULL DEFAULT 1;
