@@ -34,7 +34,6 @@ import {
   isSelf,
   ROLES,
 } from './src/access'
-import { countCharacters, documentToPlainText, sectionKeyFor } from './src/text'
 import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
 import { invalidTextIn } from './src/workflow/text-validity'
 import { compareReportForSession } from './src/keystone/comparison'
@@ -50,7 +49,8 @@ import {
   checkSectionInput,
   claimReportVersion,
   claimSectionVersion,
-  nextSectionPosition,
+  resolveReportInput,
+  resolveSectionInput,
   touchContent,
 } from './src/keystone/report-hooks'
 
@@ -232,12 +232,7 @@ export const lists = {
       filter: { query: reportReadFilter, update: reportWriteFilter, delete: reportDeleteFilter },
     },
     hooks: {
-      resolveInput: async ({ operation, resolvedData, item, context }) => {
-        if (operation === 'update' && item) {
-          return { ...resolvedData, version: (item.version as number) + 1, lastEditedBy: lastEditor(context) }
-        }
-        return { ...resolvedData, lastEditedBy: lastEditor(context) }
-      },
+      resolveInput: resolveReportInput,
       validate: {
         create: args => checkReportInput(args),
         update: args => checkReportInput(args),
@@ -329,23 +324,9 @@ export const lists = {
       },
     },
     hooks: {
-      resolveInput: async ({ operation, resolvedData, item, context }) => {
-        const data = { ...resolvedData }
-        if (data.body !== undefined) {
-          const plain = documentToPlainText(typeof data.body === 'string' ? JSON.parse(data.body) : data.body)
-          data.plainText = plain
-          data.charCount = countCharacters(plain)
-          Object.assign(data, archiveColumns(plain))
-        }
-        if (operation === 'create') {
-          if (typeof data.heading === 'string') data.heading = data.heading.trim()
-          if (!data.key && typeof data.heading === 'string') data.key = sectionKeyFor(data.heading)
-          if (data.position === undefined || data.position === null) data.position = await nextSectionPosition(context, data)
-        } else if (item) {
-          if (typeof data.heading === 'string') data.heading = data.heading.trim()
-          data.version = (item.version as number) + 1
-        }
-        return { ...data, lastEditedBy: lastEditor(context) }
+      resolveInput: async args => {
+        const data = await resolveSectionInput(args)
+        return typeof data.plainText === 'string' ? { ...data, ...archiveColumns(data.plainText) } : data
       },
       validate: async args => {
         if (args.operation === 'delete') return
