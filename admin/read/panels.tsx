@@ -65,7 +65,7 @@ export function ActionsPanel({ report, viewer, checks, onDone }: { report: Repor
           <div style={{ marginBottom: 6 }}>{PROMPTS[open](report.title)}</div>
           {open === 'submit' && serious.length > 0 && (
             <div style={{ ...ui.small, color: '#9a6700', marginBottom: 6 }} data-testid="submit-checks">
-              体检发现 {serious.length} 个问题，请先查看右侧“体检”栏 / The checks found {serious.length} issues; see 体检 below
+              体检发现 {serious.length} 个问题，请先查看下方“体检”栏 / The checks found {serious.length} issues; see 体检 below
             </div>
           )}
           {open !== 'submit' && (
