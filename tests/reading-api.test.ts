@@ -6,6 +6,28 @@ import { migratedContext, sessionOf, testProviders } from './helpers/db'
 import type { AnnalsContext } from '../src/keystone/context'
 import { seedDemo } from '../seeds'
 import { nextVisit, VISIT_GAP_MS } from '../src/keystone/dashboard'
+import { paragraphsOf } from '../admin/read/highlight'
+import { userMessage } from '../admin/read/format'
+
+describe('the reading view’s text', () => {
+  test('paragraphs keep their offsets into the plain text, cut where comment passages start and end', () => {
+    const text = '第一段文字。\n第二段有批注的文字。'
+    const at = text.indexOf('批注')
+    const [first, second] = paragraphsOf(text, [{ start: at, end: at + 2, id: 'c1' }])
+    expect(first).toEqual({ start: 0, pieces: [{ text: '第一段文字。', start: 0, marks: [] }] })
+    expect(second.start).toBe(7)
+    expect(second.pieces.map(p => [p.text, p.start, p.marks])).toEqual([
+      ['第二段有', 7, []],
+      ['批注', at, ['c1']],
+      ['的文字。', at + 2, []],
+    ])
+  })
+  test('errors are shown in Chinese, never as Keystone’s English internals', () => {
+    expect(userMessage(new Error('You provided invalid data for this operation.\n  - Comment: 只能回复同一报告中的批注 / A reply must answer a comment on the same report'))).toBe('只能回复同一报告中的批注 / A reply must answer a comment on the same report')
+    expect(userMessage(new Error('Access denied: You cannot create that Comment - it may not exist'))).toMatch(/^您无权执行此操作/)
+    expect(userMessage(new Error('TypeError: x is undefined\n    at foo (bar.js:1:2)'))).toBe('操作未能完成，请刷新后重试 / The request failed; reload and try again')
+  })
+})
 
 describe('a visit to the 工作台', () => {
   const t0 = new Date('2026-03-01T08:00:00Z')

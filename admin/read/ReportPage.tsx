@@ -51,10 +51,8 @@ export default function ReportReadingPage() {
             checks={checks.data?.reportChecks}
             checksLoading={checks.loading}
             checksError={checks.error ? userMessage(checks.error) : null}
-            refresh={() => {
-              refetch()
-              checks.refetch()
-            }}
+            refresh={() => Promise.all([refetch(), checks.refetch()])}
+            rerunChecks={() => checks.refetch()}
           />
         )}
       </div>
@@ -62,11 +60,12 @@ export default function ReportReadingPage() {
   )
 }
 
-type DocumentProps = { report: ReportRow; viewer: Viewer; checks: Check[] | undefined; checksLoading: boolean; checksError: string | null; refresh: () => void }
+type DocumentProps = { report: ReportRow; viewer: Viewer; checks: Check[] | undefined; checksLoading: boolean; checksError: string | null; refresh: () => Promise<unknown>; rerunChecks: () => void }
 
-function Document({ report, viewer, checks, checksLoading, checksError, refresh }: DocumentProps) {
+function Document({ report, viewer, checks, checksLoading, checksError, refresh, rerunChecks }: DocumentProps) {
   const member = viewer.departments.some(d => d.id === report.department?.id)
-  const canTalk = (viewer.role === 'admin' || ((viewer.role === 'writer' || viewer.role === 'head') && member))
+  const canTalk = viewer.role === 'admin' || ((viewer.role === 'writer' || viewer.role === 'head') && member)
+  const writable = viewer.role === 'writer' && member && (report.status === 'draft' || report.status === 'changes_requested')
   const [active, setActive] = useState<string | null>(null)
   const [selected, setSelected] = useState<(Selected & { quote: string; top: number; left: number }) | null>(null)
   const headings = useMemo(() => new Map(report.sections.map(s => [s.id, s.heading])), [report.sections])
@@ -126,9 +125,9 @@ function Document({ report, viewer, checks, checksLoading, checksError, refresh 
         )}
         {selected && <Composer selected={selected} reportId={report.id} onClose={() => setSelected(null)} onDone={() => { setSelected(null); refresh() }} text={report.sections.find(s => s.id === selected.sectionId)?.plainText ?? ''} />}
       </article>
-      <aside>
+      <aside data-testid="workflow-panel">
         <ActionsPanel report={report} viewer={viewer} checks={checks} onDone={refresh} />
-        <ChecksPanel checks={checks} loading={checksLoading && !checks} error={checksError} headings={headings} onPick={goTo} />
+        <ChecksPanel checks={checks} loading={checksLoading} error={checksError} headings={headings} onPick={goTo} onRerun={rerunChecks} writeHref={writable ? `/write/${report.id}` : undefined} />
         <ComparisonPanel reportId={report.id} />
         <RevisionsPanel report={report} />
         <AuditPanel report={report} />

@@ -12,7 +12,14 @@ import { ui } from './styles'
 const compareHref = (reportId: string, from?: string, to?: string) =>
   `/compare?report=${encodeURIComponent(reportId)}${from && to ? `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` : ''}`
 
-export function ActionsPanel({ report, viewer, checks, onDone }: { report: ReportRow; viewer: Viewer; checks: Check[] | undefined; onDone: () => void }) {
+const PROMPTS: Record<WorkflowAction, (title: string) => string> = {
+  submit: title => `提交“${title}”给部门负责人审核？提交后在审核结束前不能再修改。`,
+  approve: title => `批准“${title}”？批准后报告成为定稿，不能再修改。`,
+  requestChanges: title => `将“${title}”退回给撰稿人修改。请填写意见。`,
+  reopen: title => `重新打开已批准的“${title}”？请填写原因；原批准记录保留。`,
+}
+
+export function ActionsPanel({ report, viewer, checks, onDone }: { report: ReportRow; viewer: Viewer; checks: Check[] | undefined; onDone: () => Promise<unknown> }) {
   const member = viewer.departments.some(d => d.id === report.department?.id)
   const actions = availableActions(viewer.role, report.status, member)
   const [open, setOpen] = useState<WorkflowAction | null>(null)
@@ -24,16 +31,17 @@ export function ActionsPanel({ report, viewer, checks, onDone }: { report: Repor
     setError(null)
     try {
       await transition({ variables: { id: report.id, action, comment: comment.trim() || null, expectedVersion: report.version } })
+      // the whole page (status, revisions, audit) changes at once, when the refetch arrives
+      await onDone()
       setOpen(null)
       setComment('')
-      onDone()
     } catch (e) {
       setError(userMessage(e))
     }
   }
   const serious = (checks ?? []).filter(c => c.severity !== 'info')
   return (
-    <div style={ui.box} data-testid="workflow-panel">
+    <div style={ui.box} data-testid="actions-panel">
       <div style={ui.boxTitle}>审核状态：{statusLabel(report.status)}</div>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 6 }}>
         {editable && (
@@ -54,9 +62,10 @@ export function ActionsPanel({ report, viewer, checks, onDone }: { report: Repor
       {open && (
         <div role="dialog" aria-label={TRANSITIONS[open].label} style={{ ...ui.card, marginTop: 8 }} data-testid="action-dialog">
           <div style={{ fontWeight: 600, marginBottom: 4 }}>{TRANSITIONS[open].label}</div>
+          <div style={{ marginBottom: 6 }}>{PROMPTS[open](report.title)}</div>
           {open === 'submit' && serious.length > 0 && (
             <div style={{ ...ui.small, color: '#9a6700', marginBottom: 6 }} data-testid="submit-checks">
-              体检发现 {serious.length} 个问题，请先查看右侧“体检”栏 / The checks found {serious.length} issues; see 体检 below
+              体检发现 {serious.length} 个问题，请先查看下方“体检”栏 / The checks found {serious.length} issues; see 体检 below
             </div>
           )}
           {open !== 'submit' && (
@@ -92,10 +101,17 @@ const SEVERITY: Record<Check['severity'], { label: string; color: string }> = {
   info: { label: '提示', color: '#57606a' },
 }
 
-export function ChecksPanel({ checks, loading, error, headings, onPick }: { checks: Check[] | undefined; loading: boolean; error: string | null; headings: Map<string, string>; onPick: (sectionId: string) => void }) {
+type ChecksProps = { checks: Check[] | undefined; loading: boolean; error: string | null; headings: Map<string, string>; onPick: (sectionId: string) => void; onRerun: () => void; writeHref?: string }
+
+export function ChecksPanel({ checks, loading, error, headings, onPick, onRerun, writeHref }: ChecksProps) {
   return (
     <div style={ui.box} data-testid="checks-panel">
-      <div style={ui.boxTitle}>体检 Checks{checks ? `（${checks.length}）` : ''}</div>
+      <div style={{ ...ui.boxTitle, display: 'flex', justifyContent: 'space-between' }}>
+        <span>体检 Checks{checks ? `（${checks.length}）` : ''}</span>
+        <button type="button" style={{ ...ui.buttonQuiet, fontSize: 12, padding: '1px 8px' }} onClick={onRerun} disabled={loading}>
+          重新体检 Re-check
+        </button>
+      </div>
       {loading && <div style={ui.small}>正在与去年的报告比对… Checking against last year…</div>}
       {error && <div role="alert" style={ui.error}>{error}</div>}
       {checks && checks.length === 0 && <div style={ui.small}>未发现问题 / Nothing found</div>}
@@ -103,6 +119,11 @@ export function ChecksPanel({ checks, loading, error, headings, onPick }: { chec
         <div key={i} data-testid="check" data-code={c.code} style={{ borderTop: i ? '1px solid #eaeef2' : undefined, padding: '6px 0' }}>
           <span style={{ color: SEVERITY[c.severity].color, fontWeight: 600 }}>{SEVERITY[c.severity].label}</span> <span>{c.message}</span>
           {c.excerpt && <div style={{ ...ui.small, fontFamily: 'serif' }}>{c.excerpt}</div>}
+          {c.sectionId && writeHref && (
+            <a href={`${writeHref}#section-${c.sectionId}`} style={{ ...ui.small, display: 'block' }} data-testid="check-write-link">
+              → 在撰写视图中修改 Fix in the writing view
+            </a>
+          )}
           {c.sectionId && (
             <button type="button" style={{ ...ui.small, background: 'none', border: 'none', padding: 0, color: '#0969da', cursor: 'pointer', textAlign: 'left', display: 'block' }} onClick={() => onPick(c.sectionId!)}>
               → {headings.get(c.sectionId) ?? '查看章节'}

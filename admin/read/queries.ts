@@ -93,7 +93,6 @@ export const TRANSITION = gql`
   mutation AnnalsTransition($id: ID!, $action: ReportWorkflowAction!, $comment: String, $expectedVersion: Int) {
     transitionReport(id: $id, action: $action, comment: $comment, expectedVersion: $expectedVersion) {
       id
-      status
     }
   }
 `

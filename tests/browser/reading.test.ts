@@ -8,6 +8,7 @@ import { startApp, type RunningApp } from '../../scripts/run-app'
 import { migratedContext, sessionOf } from '../helpers/db'
 import { DEMO_PASSWORD, seedDemo } from '../../seeds'
 import { plainTextToDocument } from '../../src/text'
+import { createAnnalsContext } from '../../src/keystone/context'
 
 const TITLE = '明湖市委组织部2025年工作总结'
 const QUOTED = '全年考录公务员236名'
@@ -43,9 +44,11 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
   let app: RunningApp
   let browser: Browser
   let draftId = ''
+  let databaseUrl = ''
 
   beforeAll(async () => {
     const annals = await migratedContext('sqlite', 'browser_reading')
+    databaseUrl = annals.target.url
     const seeded = await seedDemo(annals.context)
     draftId = seeded.reportIds[2025]
     const writer = annals.context.withSession(await sessionOf(annals.context, 'writer@annals.local'))
@@ -157,6 +160,64 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
     await expect(page.getByTestId('edit-link').count()).resolves.toBe(0)
     await expect(page.getByTestId('action-submit').count()).resolves.toBe(0)
     await page.screenshot({ path: screenshotPath('reading-writer-replied-resolved'), fullPage: true })
+    await page.close()
+  })
+
+  test('the head sends the report back from the reading view; the writer’s 工作台 shows it with an edit link', async () => {
+    const head = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+    await signIn(head, app.url, 'head@annals.local', DEMO_PASSWORD)
+    await head.goto(`${app.url}/reports/${draftId}`)
+    await head.getByTestId('action-requestChanges').click()
+    const dialog = head.getByTestId('action-dialog')
+    await dialog.getByRole('textbox', { name: '意见 Comment' }).fill('请更新干部工作的数字。')
+    await dialog.getByRole('button', { name: '退回修改' }).click()
+    await head.getByTestId('report-status').filter({ hasText: '退回修改' }).waitFor()
+    // status, revisions and audit trail change together
+    await expect(head.getByTestId('audit').first().textContent()).resolves.toMatch(/王明（部门负责人） · 退回修改（审核中 → 退回修改）：请更新干部工作的数字。$/)
+    await expect(head.getByTestId('action-approve').count()).resolves.toBe(0)
+    await head.close()
+
+    const writer = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await signIn(writer, app.url, 'writer@annals.local', DEMO_PASSWORD)
+    const row = writer.getByTestId('sent-back-row').filter({ hasText: TITLE })
+    await row.waitFor()
+    await expect(row.textContent()).resolves.toContain('请更新干部工作的数字。')
+    await writer.screenshot({ path: screenshotPath('reading-dashboard-writer-sent-back'), fullPage: true })
+    await row.getByRole('link', { name: TITLE }).click()
+    await writer.getByTestId('reading-view').waitFor()
+    await expect(writer.getByTestId('edit-link').getAttribute('href')).resolves.toBe(`/write/${draftId}`)
+    await expect(writer.getByTestId('action-submit').count()).resolves.toBe(1)
+    await writer.close()
+  })
+
+  test('a comment says plainly when its passage was rewritten', async () => {
+    // the writer rewrites the figure (through the API, as the writing view would)
+    const annals = await createAnnalsContext(databaseUrl)
+    const writer = annals.context.withSession(await sessionOf(annals.context, 'writer@annals.local'))
+    const [section] = await writer.query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
+    await writer.query.Section.updateOne({ where: { id: section.id }, data: { body: plainTextToDocument(PLANTED.replace('236名', '240名')) } })
+    await annals.disconnect()
+
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+    await signIn(page, app.url, 'head@annals.local', DEMO_PASSWORD)
+    await page.goto(`${app.url}/reports/${draftId}`)
+    const thread = page.getByTestId('comment-thread').filter({ hasText: '这个数字与去年相同，请核对。' })
+    await expect(thread.getByTestId('anchor-status').textContent()).resolves.toBe('⚠ 所批注的文字已被删除或改写 / The passage was removed or rewritten')
+    await thread.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('reading-comment-passage-rewritten') })
+    await page.close()
+  })
+
+  test('a writer of another department lands on a 工作台 with their own draft only', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await signIn(page, app.url, 'writer.chengxi@annals.local', DEMO_PASSWORD)
+    const drafts = page.getByTestId('dashboard-drafts')
+    await drafts.getByTestId('draft-row').first().waitFor()
+    await expect(drafts.getByTestId('draft-row').allTextContents()).resolves.toEqual([expect.stringContaining('澄溪市委组织部2025年工作总结（初稿）')])
+    await expect(page.getByText(TITLE).count()).resolves.toBe(0)
+    // and the 明湖 draft is not readable to them
+    await page.goto(`${app.url}/reports/${draftId}`)
+    await expect(page.getByTestId('not-found').textContent()).resolves.toBe('报告不存在或您无权查看 / The report does not exist or you may not read it')
     await page.close()
   })
 
