@@ -332,7 +332,8 @@ export async function saveSection(context: KeystoneContext, input: SaveSectionIn
   if (typeof input.level === 'number') data.level = input.level
   let saved: SectionRow
   try {
-    saved = (await context.db.Section.updateOne({ where: { id: input.id }, data })) as unknown as SectionRow
+    // one transaction: the version claim, the update and its audit row commit together, once
+    saved = (await context.transaction(tx => tx.db.Section.updateOne({ where: { id: input.id }, data }))) as unknown as SectionRow
   } catch (error) {
     // lost the race for this version between our check and the write
     const now = await sectionState(context.prisma, input.id)
