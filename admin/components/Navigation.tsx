@@ -29,6 +29,7 @@ export function AnnalsNavigation({ lists }: NavigationProps) {
       <NavList>
         <NavItem href="/">首页 Dashboard</NavItem>
         {(user?.role === 'head' || user?.role === 'admin') && <NavItem href="/review-queue">待我审核 To review</NavItem>}
+        {(user?.role === 'writer' || user?.role === 'admin') && <NavItem href="/write">撰写 Write</NavItem>}
         <NavItem href="/compare">年度比对 Compare</NavItem>
         <Divider />
         {lists.map(list => (
