@@ -79,6 +79,8 @@ type DeskData = {
 const AUTOSAVE_MS = 1200
 const RETRY_MS = 5000
 const PRESENCE_MS = 15_000
+/** last year's marks follow the draft, but a full comparison per keystroke pause would be wasteful */
+const LAST_YEAR_REFRESH_MS = 15_000
 const EDITABLE: readonly string[] = EDITABLE_STATUSES
 
 const fingerprint = (heading: string, level: number, body: unknown) => JSON.stringify([heading, level, body])
@@ -186,9 +188,14 @@ export function WritingDesk({ reportId }: { reportId: string }) {
           refreshLastYear()
         }
       } catch (e) {
-        const { message } = graphqlError(e)
-        update(id, () => ({ status: 'unsaved', error: `未能保存，稍后自动重试：${message} / Not saved, retrying` }))
-        schedule(id, RETRY_MS)
+        const { message, code } = graphqlError(e)
+        if (code === 'NOT_FOUND' || code === 'NOT_EDITABLE' || code === 'FORBIDDEN') {
+          // retrying cannot help: say why; the text stays in this browser's copy
+          update(id, () => ({ status: 'unsaved', error: `${message}（您的文字仍保留在本机，可复制保存 / your text is kept in this browser）` }))
+        } else {
+          update(id, () => ({ status: 'unsaved', error: `未能保存，稍后自动重试：${message} / Not saved, retrying` }))
+          schedule(id, RETRY_MS)
+        }
       } finally {
         inFlight.current[id] = false
       }
@@ -351,7 +358,7 @@ export function WritingDesk({ reportId }: { reportId: string }) {
       } catch {
         // last year is a help, not a requirement
       }
-    }, 3000)
+    }, LAST_YEAR_REFRESH_MS)
   }, [client, reportId])
   useEffect(() => {
     if (!report) return
