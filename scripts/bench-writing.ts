@@ -46,7 +46,7 @@ async function seed(url: string): Promise<string> {
     await sudo.db.User.createOne({ data: { email: 'bench.writer@annals.local', name: '基准撰稿人', role: 'writer', password: PASSWORD, departments: { connect: [{ id: department }] } } })
     const lastYear = toSize(DEMO_TEXTS.map(t => t.split('\n').slice(2).join('\n')), CHARS)
     await createReport(sudo, { departmentId: department, year: 2024, title: '撰写基准部门2024年工作总结', status: 'approved', reason: 'bench', sections: twentySections(lastYear) })
-    return createReport(sudo, { departmentId: department, year: 2025, title: '撰写基准部门2025年工作总结', status: 'draft', reason: 'bench', sections: twentySections(revise(lastYear, 0.1, 7)) })
+    return await createReport(sudo, { departmentId: department, year: 2025, title: '撰写基准部门2025年工作总结', status: 'draft', reason: 'bench', sections: twentySections(revise(lastYear, 0.1, 7)) })
   } finally {
     await annals.disconnect()
   }

@@ -31,6 +31,7 @@ export function AnnalsNavigation({ lists }: NavigationProps) {
       <NavList>
         <NavItem href="/">工作台 Dashboard</NavItem>
         {(user?.role === 'head' || user?.role === 'admin') && <NavItem href="/review-queue">待我审核 To review</NavItem>}
+        {(user?.role === 'writer' || user?.role === 'admin') && <NavItem href="/write">撰写 Write</NavItem>}
         <NavItem href="/compare">年度比对 Compare</NavItem>
         {(user?.role === 'admin' || user?.role === 'archivist') && <NavItem href="/import">导入档案 Import</NavItem>}
         <Divider />

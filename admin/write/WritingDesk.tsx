@@ -28,6 +28,9 @@ import { clearDraftIfSaved, dropDraft, readDraft, writeDraft } from './local-dra
 import { ConflictPanel } from './ConflictPanel'
 import { LastYear } from './LastYear'
 import { DESK_CSS } from './styles'
+import { EDITABLE_STATUSES } from '../../src/access'
+import { statusLabel } from '../../src/workflow/validation'
+import { LEVEL_LABELS, MAX_LEVEL, MIN_LEVEL } from '../../src/workflow/outline'
 
 type Body = unknown[]
 type Status = 'saved' | 'saving' | 'unsaved' | 'conflict'
@@ -76,7 +79,9 @@ type DeskData = {
 const AUTOSAVE_MS = 1200
 const RETRY_MS = 5000
 const PRESENCE_MS = 15_000
-const EDITABLE = ['draft', 'changes_requested']
+/** last year's marks follow the draft, but a full comparison per keystroke pause would be wasteful */
+const LAST_YEAR_REFRESH_MS = 15_000
+const EDITABLE: readonly string[] = EDITABLE_STATUSES
 
 const fingerprint = (heading: string, level: number, body: unknown) => JSON.stringify([heading, level, body])
 
@@ -183,9 +188,14 @@ export function WritingDesk({ reportId }: { reportId: string }) {
           refreshLastYear()
         }
       } catch (e) {
-        const { message } = graphqlError(e)
-        update(id, () => ({ status: 'unsaved', error: `未能保存，稍后自动重试：${message} / Not saved, retrying` }))
-        schedule(id, RETRY_MS)
+        const { message, code } = graphqlError(e)
+        if (code === 'NOT_FOUND' || code === 'NOT_EDITABLE' || code === 'FORBIDDEN') {
+          // retrying cannot help: say why; the text stays in this browser's copy
+          update(id, () => ({ status: 'unsaved', error: `${message}（您的文字仍保留在本机，可复制保存 / your text is kept in this browser）` }))
+        } else {
+          update(id, () => ({ status: 'unsaved', error: `未能保存，稍后自动重试：${message} / Not saved, retrying` }))
+          schedule(id, RETRY_MS)
+        }
       } finally {
         inFlight.current[id] = false
       }
@@ -332,7 +342,7 @@ export function WritingDesk({ reportId }: { reportId: string }) {
     }
   }
   function setLevel(id: string, level: number) {
-    if (level < 1 || level > 3) return
+    if (level < MIN_LEVEL || level > MAX_LEVEL) return
     edit(id, { level })
     schedule(id, 0)
   }
@@ -348,7 +358,7 @@ export function WritingDesk({ reportId }: { reportId: string }) {
       } catch {
         // last year is a help, not a requirement
       }
-    }, 3000)
+    }, LAST_YEAR_REFRESH_MS)
   }, [client, reportId])
   useEffect(() => {
     if (!report) return
@@ -425,7 +435,9 @@ export function WritingDesk({ reportId }: { reportId: string }) {
         <style>{DESK_CSS}</style>
         <h1>{report.title}</h1>
         <p role="status">
-          {mayWrite ? '此报告当前不可修改（只有草稿和退回修改的报告可以撰写）。' : '只有本部门的撰稿人可以撰写此报告。'}
+          {mayWrite
+            ? `此报告当前为“${statusLabel(report.status)}”，不能修改（只有草稿和退回修改的报告可以撰写）。 This report cannot be edited now. `
+            : '只有本部门的撰稿人可以撰写此报告。 Only the department’s writers write this report. '}
           <a href={`/reports/${report.id}`}>阅读报告 Read the report</a>
         </p>
       </div>
@@ -437,9 +449,11 @@ export function WritingDesk({ reportId }: { reportId: string }) {
       <div className="annals-add-form" data-testid="add-form">
         <input aria-label="新章节标题 New section heading" placeholder="新章节标题，例如：四、基层组织建设" value={adding.heading} autoFocus onChange={e => setAdding({ ...adding, heading: e.target.value })} onKeyDown={e => e.key === 'Enter' && void add()} />
         <select aria-label="层级 Level" value={adding.level} onChange={e => setAdding({ ...adding, level: Number(e.target.value) })}>
-          <option value={1}>一级（一、）</option>
-          <option value={2}>二级（（一））</option>
-          <option value={3}>三级（1.）</option>
+          {[1, 2, 3].map(level => (
+            <option key={level} value={level}>
+              {['一', '二', '三'][level - 1]}级（{LEVEL_LABELS[level]}）
+            </option>
+          ))}
         </select>
         <button type="button" onClick={() => void add()} disabled={!adding.heading.trim()}>
           确定新增 Add
@@ -461,7 +475,7 @@ export function WritingDesk({ reportId }: { reportId: string }) {
         <div>
           <h1>{report.title}</h1>
           <p className="annals-meta">
-            {report.department?.name} · {report.year}年 · {report.status === 'draft' ? '草稿' : '退回修改'} · 共 {list.length} 节
+            {report.department?.name} · {report.year}年 · {statusLabel(report.status)} · 共 {list.length} 节
           </p>
         </div>
         <div className="annals-desk-actions">
@@ -549,10 +563,10 @@ export function WritingDesk({ reportId }: { reportId: string }) {
                   <button type="button" disabled={submitted || index === list.length - 1} onClick={() => void move(m.id, index + 2)} title="下移 Move down">
                     ↓ 下移
                   </button>
-                  <button type="button" disabled={submitted || m.level <= 1} onClick={() => setLevel(m.id, m.level - 1)} title="升级 Promote">
+                  <button type="button" disabled={submitted || m.level <= MIN_LEVEL} onClick={() => setLevel(m.id, m.level - 1)} title="升级 Promote">
                     ← 升级
                   </button>
-                  <button type="button" disabled={submitted || m.level >= 3} onClick={() => setLevel(m.id, m.level + 1)} title="降级 Demote">
+                  <button type="button" disabled={submitted || m.level >= MAX_LEVEL} onClick={() => setLevel(m.id, m.level + 1)} title="降级 Demote">
                     → 降级
                   </button>
                   {confirmDelete === m.id ? (

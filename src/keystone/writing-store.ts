@@ -55,10 +55,15 @@ function mayRead(context: KeystoneContext, report: ReportRow): boolean {
 /** The report if this session may write it now; otherwise the specific reason. */
 export async function writableReport(context: KeystoneContext, reportId: string, db: Db = context.prisma): Promise<ReportRow> {
   const report = await findReport(db, reportId)
-  if (!report || !mayRead(context, report)) throw new WritingError('NOT_FOUND', notReadableProblem())
+  if (!report) throw new WritingError('NOT_FOUND', notReadableProblem())
+  checkWritable(context, report)
+  return report
+}
+
+function checkWritable(context: KeystoneContext, report: ReportRow) {
+  if (!mayRead(context, report)) throw new WritingError('NOT_FOUND', notReadableProblem())
   mayAuthorReport(context, report)
   if (!EDITABLE_STATUSES.includes(report.status as ReportStatus)) throw new WritingError('NOT_EDITABLE', notEditableProblem(report.status))
-  return report
 }
 
 function mayAuthorReport(context: KeystoneContext, report: ReportRow) {
@@ -265,6 +270,22 @@ export type SectionState = { id: string; reportId: string; heading: string; leve
 /** `diff`: on CONFLICT, the stored text (before) against the text that was sent (after). */
 export type SaveResult = { status: 'SAVED' | 'CONFLICT'; message: string | null; section: SectionState; diff: DiffOp[] | null }
 
+type SectionRow = { id: string; reportId: string; heading: string; level: number | null; version: number | null; body: unknown; plainText: string; updatedAt: Date | string | null }
+
+function stateOf(row: SectionRow, savedBy: string | null): SectionState {
+  return {
+    id: row.id,
+    reportId: row.reportId,
+    heading: row.heading,
+    level: row.level ?? 1,
+    version: row.version ?? 1,
+    body: row.body,
+    plainText: row.plainText,
+    savedBy,
+    savedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+  }
+}
+
 async function sectionState(db: Db, id: string): Promise<SectionState | null> {
   const row = await db.section.findUnique({ where: { id }, include: { lastEditedBy: { select: { name: true } } } })
   if (!row) return null
@@ -289,9 +310,14 @@ export type SaveSectionInput = { id: string; version: number; heading?: string |
  * through the Section list (its access rules, hooks and atomic version claim).
  */
 export async function saveSection(context: KeystoneContext, input: SaveSectionInput): Promise<SaveResult> {
-  const current = await sectionState(context.prisma, input.id)
-  if (!current) throw new WritingError('NOT_FOUND', sectionNotInReportProblem(input.id))
-  await writableReport(context, current.reportId)
+  // the section, who saved it last and its report, in one query: saves are the desk's hot path
+  const row = await context.prisma.section.findUnique({
+    where: { id: input.id },
+    include: { lastEditedBy: { select: { name: true } }, report: { include: { department: { select: { name: true } } } } },
+  })
+  if (!row?.report) throw new WritingError('NOT_FOUND', sectionNotInReportProblem(input.id))
+  checkWritable(context, row.report)
+  const current = stateOf(row, row.lastEditedBy?.name ?? null)
   if (input.level !== undefined && input.level !== null) {
     const problem = levelProblem(input.level)
     if (problem) throw new WritingError('BAD_INPUT', problem)
@@ -304,16 +330,18 @@ export async function saveSection(context: KeystoneContext, input: SaveSectionIn
   if (typeof input.heading === 'string') data.heading = input.heading
   if (input.body !== undefined && input.body !== null) data.body = input.body
   if (typeof input.level === 'number') data.level = input.level
+  let saved: SectionRow
   try {
-    await context.db.Section.updateOne({ where: { id: input.id }, data })
+    // one transaction: the version claim, the update and its audit row commit together, once
+    saved = (await context.transaction(tx => tx.db.Section.updateOne({ where: { id: input.id }, data }))) as unknown as SectionRow
   } catch (error) {
     // lost the race for this version between our check and the write
     const now = await sectionState(context.prisma, input.id)
     if (now && now.version !== input.version) return conflict(input, now)
     throw error
   }
-  const saved = await sectionState(context.prisma, input.id)
-  return { status: 'SAVED', message: null, section: saved as SectionState, diff: null }
+  const me = (context.session as { data?: { name?: string } } | undefined)?.data?.name ?? null
+  return { status: 'SAVED', message: null, section: stateOf(saved, me), diff: null }
 }
 
 function sameContent(input: SaveSectionInput, now: SectionState): boolean {

@@ -112,8 +112,14 @@ describe.runIf(chromiumAvailable)('writing desk in Chromium', () => {
     await user.click(lastYear.getByRole('button', { name: /复制到草稿/ }).first())
     await expect(sectionAt(page, 1).locator('[contenteditable=true]').textContent()).resolves.toContain(paragraph)
     await waitSaved(page)
+    // reorder by drag in the outline: the fourth entry dropped on the second
+    const toc = page.locator('.annals-toc li')
+    const order = await toc.allTextContents()
+    await toc.nth(3).dragTo(toc.nth(1))
+    await expect.poll(() => headingsOf(page)).toEqual([headings[0], headings[3], headings[1], headings[2], ...headings.slice(4)])
+    expect(order[3]).toContain(headings[3])
     await page.screenshot({ path: screenshotPath('writing-outline-2025') })
-    expect(user.count).toBeLessThanOrEqual(5)
+    expect(user.count).toBeLessThanOrEqual(6)
     await page.close()
   })
 

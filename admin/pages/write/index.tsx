@@ -4,6 +4,8 @@ import { gql, useMutation, useQuery } from '@keystone-6/core/admin-ui/apollo'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { DESK_CSS } from '../../write/styles'
+import { isEditableStatus } from '../../../src/access'
+import { statusLabel } from '../../../src/workflow/validation'
 
 type Row = { id: string; title: string; year: number; kind: string; status: string; department: { id: string; name: string } | null }
 
@@ -38,7 +40,6 @@ const NEXT_YEAR = gql`
     }
   }
 `
-const STATUS: Record<string, string> = { draft: '草稿', changes_requested: '退回修改', in_review: '审核中', approved: '已批准' }
 
 /** The newest approved report of each department and kind whose next year does not exist yet. */
 function startingPoints(rows: Row[]): Row[] {
@@ -63,7 +64,7 @@ export default function WriteStartPage() {
   const me = data?.authenticatedItem
   const mine = new Set(me?.departments.map(d => d.id))
   const own = (data?.reports ?? []).filter(r => r.department && (me?.role === 'admin' || mine.has(r.department.id)))
-  const writing = own.filter(r => r.status === 'draft' || r.status === 'changes_requested')
+  const writing = own.filter(r => isEditableStatus(r.status))
 
   async function start(from: string, mode: 'OUTLINE' | 'FULL_TEXT') {
     setBusy(true)
@@ -96,7 +97,7 @@ export default function WriteStartPage() {
             <ul>
               {writing.map(r => (
                 <li key={r.id} data-testid="draft-row">
-                  <a href={`/write/${r.id}`}>{r.title}</a>（{r.department?.name}，{r.year}年，{STATUS[r.status]}）
+                  <a href={`/write/${r.id}`}>{r.title}</a>（{r.department?.name}，{r.year}年，{statusLabel(r.status)}）
                 </li>
               ))}
             </ul>
