@@ -29,7 +29,7 @@ import { ConflictPanel } from './ConflictPanel'
 import { LastYear } from './LastYear'
 import { DESK_CSS } from './styles'
 import { EDITABLE_STATUSES } from '../../src/access'
-import { statusLabel } from '../../src/workflow/validation'
+import { statusLabel } from '../../src/workflow/vocabulary'
 import { LEVEL_LABELS, MAX_LEVEL, MIN_LEVEL } from '../../src/workflow/outline'
 
 type Body = unknown[]

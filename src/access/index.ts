@@ -15,6 +15,11 @@ export const REPORT_STATUSES: readonly ReportStatus[] = [
 /** Statuses in which writers may change a report's text. */
 export const EDITABLE_STATUSES: readonly ReportStatus[] = ['draft', 'changes_requested']
 
+/** Writers may change a report's text only in these statuses. */
+export function isEditableStatus(status: string): boolean {
+  return (EDITABLE_STATUSES as readonly string[]).includes(status)
+}
+
 /** What Keystone's auth puts in the session (see `sessionData` in keystone.ts). */
 export type AnnalsSession = {
   itemId: string

@@ -2,7 +2,7 @@
 // outline, versioned section saves and presence. Access is decided here, per request, from the
 // session; the rules themselves are in src/access and src/workflow.
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { departmentIdsOf, EDITABLE_STATUSES, mayAuthorForDepartment, permissions, roleOf, userIdOf, type ReportStatus } from '../access'
+import { departmentIdsOf, isEditableStatus, mayAuthorForDepartment, permissions, roleOf, userIdOf } from '../access'
 import { countCharacters, documentToPlainText, sectionKeyFor } from '../text'
 import {
   contentHash,
@@ -63,7 +63,7 @@ export async function writableReport(context: KeystoneContext, reportId: string,
 function checkWritable(context: KeystoneContext, report: ReportRow) {
   if (!mayRead(context, report)) throw new WritingError('NOT_FOUND', notReadableProblem())
   mayAuthorReport(context, report)
-  if (!EDITABLE_STATUSES.includes(report.status as ReportStatus)) throw new WritingError('NOT_EDITABLE', notEditableProblem(report.status))
+  if (!isEditableStatus(report.status)) throw new WritingError('NOT_EDITABLE', notEditableProblem(report.status))
 }
 
 function mayAuthorReport(context: KeystoneContext, report: ReportRow) {

@@ -5,7 +5,7 @@ import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { DESK_CSS } from '../../write/styles'
 import { isEditableStatus } from '../../../src/access'
-import { statusLabel } from '../../../src/workflow/validation'
+import { statusLabel } from '../../../src/workflow/vocabulary'
 
 type Row = { id: string; title: string; year: number; kind: string; status: string; department: { id: string; name: string } | null }
 
