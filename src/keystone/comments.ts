@@ -2,14 +2,10 @@
 // after the quote is stored so it can be found again after edits (src/workflow/anchor.ts).
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { anchorAt, locateAnchor, type Located } from '../workflow'
+import { connectedId } from './relations'
 
 /** Comment input as the hooks read it: field values not yet trusted. */
 type Data = Record<string, unknown>
-
-function connectedId(value: unknown): string | undefined {
-  const id = (value as { connect?: { id?: string } } | undefined)?.connect?.id
-  return id === undefined ? undefined : String(id)
-}
 
 /** The section must belong to the report, and the quote must stand in its current text. */
 export async function checkNewComment(context: KeystoneContext, data: Data, addValidationError: (message: string) => void) {
