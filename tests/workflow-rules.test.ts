@@ -35,8 +35,8 @@ describe('vocabulary', () => {
     expect(kindLabel('other')).toBe('other')
   })
 
-  test('one default title format, the one imports and the demo use', () => {
-    expect(defaultReportTitle('明湖市委组织部', 2025, 'annual')).toBe('明湖市委组织部2025年工作总结')
+  test('one default title format, for new reports and imports without a title', () => {
+    expect(defaultReportTitle('明湖市委组织部', 2025, 'annual')).toBe('明湖市委组织部2025年年度工作总结')
     expect(defaultReportTitle('明湖市委组织部', 2025, 'half_year')).toBe('明湖市委组织部2025年半年工作总结')
     expect(REPORT_KINDS.map(k => k.value)).toEqual(['annual', 'half_year', 'special'])
   })
