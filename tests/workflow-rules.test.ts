@@ -13,6 +13,7 @@ import {
   roundStart,
   STATUS_LABELS,
   statusLabel,
+  staleVersionProblem,
   statusLabelEn,
 } from '../src/workflow'
 import { workflowRecipients, type Person } from '../src/mail'
@@ -100,5 +101,13 @@ describe('who is told', () => {
     expect(workflowRecipients('approve', facts)).toEqual([writer])
     expect(workflowRecipients('requestChanges', facts)).toEqual([writer])
     expect(workflowRecipients('reopen', facts)).toEqual([writer, otherWriter, head])
+  })
+})
+
+describe('conflict messages', () => {
+  test('name who saved and when, in China’s time zone', () => {
+    const message = staleVersionProblem(3, 4, '李文', new Date(Date.UTC(2025, 2, 1, 6, 5, 9)))
+    expect(message).toMatch(/^保存冲突：您编辑的是第 3 版，但 李文 已于 2025-03-01 14:05:09 北京时间 保存了第 4 版/)
+    expect(message).toMatch(/Edit conflict: you edited version 3, but 李文 saved version 4 at 2025-03-01 14:05:09/)
   })
 })
