@@ -13,6 +13,7 @@ import {
   roundStart,
   STATUS_LABELS,
   statusLabel,
+  staleVersionProblem,
   statusLabelEn,
 } from '../src/workflow'
 import { workflowRecipients, type Person } from '../src/mail'
@@ -35,8 +36,8 @@ describe('vocabulary', () => {
     expect(kindLabel('other')).toBe('other')
   })
 
-  test('one default title format, the one imports and the demo use', () => {
-    expect(defaultReportTitle('明湖市委组织部', 2025, 'annual')).toBe('明湖市委组织部2025年工作总结')
+  test('one default title format, for new reports and imports without a title', () => {
+    expect(defaultReportTitle('明湖市委组织部', 2025, 'annual')).toBe('明湖市委组织部2025年年度工作总结')
     expect(defaultReportTitle('明湖市委组织部', 2025, 'half_year')).toBe('明湖市委组织部2025年半年工作总结')
     expect(REPORT_KINDS.map(k => k.value)).toEqual(['annual', 'half_year', 'special'])
   })
@@ -100,5 +101,13 @@ describe('who is told', () => {
     expect(workflowRecipients('approve', facts)).toEqual([writer])
     expect(workflowRecipients('requestChanges', facts)).toEqual([writer])
     expect(workflowRecipients('reopen', facts)).toEqual([writer, otherWriter, head])
+  })
+})
+
+describe('conflict messages', () => {
+  test('name who saved and when, in China’s time zone', () => {
+    const message = staleVersionProblem(3, 4, '李文', new Date(Date.UTC(2025, 2, 1, 6, 5, 9)))
+    expect(message).toMatch(/^保存冲突：您编辑的是第 3 版，但 李文 已于 2025-03-01 14:05:09 北京时间 保存了第 4 版/)
+    expect(message).toMatch(/Edit conflict: you edited version 3, but 李文 saved version 4 at 2025-03-01 14:05:09/)
   })
 })

@@ -4,14 +4,10 @@ import type { KeystoneContext } from '@keystone-6/core/types'
 import { anchorAt, locateAnchor, type Located } from '../workflow'
 import { invalidTextIn } from '../workflow/text-validity'
 import { mayCommentOn, oneReport, reportReadFilter } from '../access'
+import { connectedId } from './relations'
 
 /** Comment input as the hooks read it: field values not yet trusted. */
 type Data = Record<string, unknown>
-
-function connectedId(value: unknown): string | undefined {
-  const id = (value as { connect?: { id?: string } } | undefined)?.connect?.id
-  return id === undefined ? undefined : String(id)
-}
 
 /** The section must belong to the report, and the quote must stand in its current text. */
 export async function checkNewComment(context: KeystoneContext, data: Data, addValidationError: (message: string) => void) {

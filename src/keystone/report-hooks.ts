@@ -13,6 +13,7 @@ import {
   notMemberProblem,
   yearProblem,
 } from '../workflow'
+import { connectedId, isDisconnect } from './relations'
 import { claimVersion } from './versions'
 
 /** A list's input, item or resolved data as the hooks read it: field values not yet trusted. */
@@ -24,15 +25,6 @@ type ValidateArgs = {
   resolvedData?: Data
   context: KeystoneContext
   addValidationError: (message: string) => void
-}
-
-function isDisconnect(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'disconnect' in value
-}
-
-function connectedId(value: unknown): string | undefined {
-  const id = (value as { connect?: { id?: string } } | undefined)?.connect?.id
-  return id === undefined ? undefined : String(id)
 }
 
 export async function checkReportInput({ operation, item, inputData = {}, resolvedData = {}, context, addValidationError }: ValidateArgs) {

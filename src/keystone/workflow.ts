@@ -5,7 +5,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { departmentIdsOf, roleOf, userIdOf } from '../access'
 import { compareReports } from '../compare'
-import { composeWorkflowMail, workflowRecipients, type ChangeCounts, type Person } from '../mail'
+import { composeWorkflowMail, mailSettingsFrom, workflowRecipients, type ChangeCounts, type Person } from '../mail'
 import {
   contentHash,
   EDIT_ACTION,
@@ -46,10 +46,6 @@ function changeCounts(before: ReportSnapshot | undefined, after: ReportSnapshot)
   if (!before) return undefined
   const { stats } = compareReports(before, after)
   return { changed: stats.changed, added: stats.added, dropped: stats.dropped }
-}
-
-function appUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.APP_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, '')
 }
 
 export async function performTransition(context: KeystoneContext, action: WorkflowAction, reportId: string, input: TransitionInput = {}): Promise<string> {
@@ -121,7 +117,7 @@ export async function performTransition(context: KeystoneContext, action: Workfl
       comment,
       changes: action === 'reopen' ? undefined : changeCounts(roundBase?.snapshot as ReportSnapshot | undefined, snapshot),
       sections: sections.length,
-      link: `${appUrl()}/reports/${report.id}`,
+      link: `${mailSettingsFrom().appUrl}/reports/${report.id}`,
     })
     for (const recipient of workflowRecipients(action, { departmentMembers, roundParticipants: round.participants })) {
       await prisma.outboundEmail.create({

@@ -5,13 +5,20 @@ import path from 'node:path'
 import nodemailer from 'nodemailer'
 import type { OutboxMessage, Send } from './outbox'
 
-export type MailSettings = { smtpUrl?: string; mailDir: string; from: string }
+export type MailSettings = {
+  smtpUrl?: string
+  mailDir: string
+  from: string
+  /** base of the links in mail */
+  appUrl: string
+}
 
 export function mailSettingsFrom(env: NodeJS.ProcessEnv = process.env): MailSettings {
   return {
     smtpUrl: env.SMTP_URL || undefined,
     mailDir: path.resolve(env.MAIL_DIR || 'var/mail'),
     from: env.MAIL_FROM || 'Annals 年鉴 <annals@localhost>',
+    appUrl: (env.APP_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ''),
   }
 }
 
@@ -27,7 +34,7 @@ function envelope(message: OutboxMessage, from: string) {
   }
 }
 
-export function createSender(settings: MailSettings): Send {
+export function createSender(settings: Omit<MailSettings, 'appUrl'>): Send {
   if (settings.smtpUrl) {
     const transport = nodemailer.createTransport(settings.smtpUrl)
     return async message => {

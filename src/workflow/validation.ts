@@ -40,8 +40,15 @@ export function notEditableProblem(status: string): string {
   return `报告当前状态为“${statusLabel(status)}”，不能修改 / The report is ${status} and cannot be edited`
 }
 
+const CHINA_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+
+/** “2025-03-01 14:05:09 北京时间”: users read times in China's time zone. */
+export function chinaTime(at: Date): string {
+  return `${CHINA_TIME.format(at)} 北京时间`
+}
+
 export function staleVersionProblem(expected: number, current: number, savedBy?: string, savedAt?: Date): string {
   const who = savedBy ?? '其他用户'
-  const when = savedAt ? savedAt.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : ''
+  const when = savedAt ? chinaTime(savedAt) : ''
   return `保存冲突：您编辑的是第 ${expected} 版，但 ${who} 已于 ${when} 保存了第 ${current} 版；您的修改未保存，请刷新后重做 / Edit conflict: you edited version ${expected}, but ${savedBy ?? 'another user'} saved version ${current}${when ? ' at ' + when : ''}; your change was not applied`
 }

@@ -29,26 +29,20 @@ export function statusLabelEn(status: string): string {
 
 export type ReportKind = 'annual' | 'half_year' | 'special'
 
-/** `label` names the kind; `title` ends a report's default title (明湖市委组织部2025年工作总结). */
-export const REPORT_KIND_WORDS: Record<ReportKind, { label: string; title: string }> = {
-  annual: { label: '年度工作总结', title: '工作总结' },
-  half_year: { label: '半年工作总结', title: '半年工作总结' },
-  special: { label: '专项工作总结', title: '专项工作总结' },
-}
-
 /** The Report.kind select's options. */
-export const REPORT_KINDS: readonly { value: ReportKind; label: string }[] = (Object.keys(REPORT_KIND_WORDS) as ReportKind[]).map(value => ({
-  value,
-  label: REPORT_KIND_WORDS[value].label,
-}))
+export const REPORT_KINDS: readonly { value: ReportKind; label: string }[] = [
+  { value: 'annual', label: '年度工作总结' },
+  { value: 'half_year', label: '半年工作总结' },
+  { value: 'special', label: '专项工作总结' },
+]
 
 export function kindLabel(kind: string): string {
-  return wordsOf(REPORT_KIND_WORDS, kind)?.label ?? kind
+  return REPORT_KINDS.find(k => k.value === kind)?.label ?? kind
 }
 
-/** The one title format for a report nobody named: department, year, kind — as imports and the demo name theirs. */
+/** The one title format for a report nobody named (imports without a title, new reports): 明湖市委组织部2025年年度工作总结. */
 export function defaultReportTitle(departmentName: string, year: number, kind: string = 'annual'): string {
-  return `${departmentName}${year}年${wordsOf(REPORT_KIND_WORDS, kind)?.title ?? REPORT_KIND_WORDS.annual.title}`
+  return `${departmentName}${year}年${kindLabel(kind)}`
 }
 
 export const ROLE_WORDS: Record<Role, Words> = {

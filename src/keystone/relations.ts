@@ -1,0 +1,12 @@
+// Reading Keystone's relationship writes ({ connect: { id } }) in hooks and access checks.
+
+/** The id a relationship write connects to, if it connects one. */
+export function connectedId(value: unknown): string | undefined {
+  const id = (value as { connect?: { id?: string | number } } | null | undefined)?.connect?.id
+  return id === undefined ? undefined : String(id)
+}
+
+/** A write that removes the relationship ({ disconnect: true }). */
+export function isDisconnect(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'disconnect' in value
+}
