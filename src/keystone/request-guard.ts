@@ -78,32 +78,23 @@ function expensiveFieldBudget(): ApolloServerPlugin {
   }
 }
 
-/** Armor's refusals come back as validation errors: give them the app's code and no "Syntax Error:" prefix. */
-function complexityErrorCode(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (!error.message.includes(COMPLEX_MARKER)) continue
-            ;(error as { message: string }).message = error.message.replace(/^Syntax Error: /, '')
-            ;(error as { extensions: Record<string, unknown> }).extensions = { ...error.extensions, code: 'QUERY_TOO_COMPLEX' }
-          }
-        },
-      }
-    },
-  }
+/**
+ * Armor's refusals come back as parse or validation errors: give them the app's code and no
+ * "Syntax Error:" prefix (Apollo's formatError; compose it with any other error translator).
+ */
+export function withComplexityCode<E extends { message: string; extensions?: Record<string, unknown> }>(formatted: E): E {
+  if (!formatted.message.includes(COMPLEX_MARKER)) return formatted
+  return { ...formatted, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } }
 }
 
 /** Apollo Server options: Armor's validation rules and plugins, and ours. */
 export function boundedApolloConfig() {
   const armor = new ApolloArmor({
-    maxDepth: { n: GRAPHQL_LIMITS.depth, errorMessage: armorMessage(`嵌套超过 ${GRAPHQL_LIMITS.depth} 层 / depth over ${GRAPHQL_LIMITS.depth}`) },
-    maxAliases: { n: GRAPHQL_LIMITS.aliases, errorMessage: armorMessage(`别名超过 ${GRAPHQL_LIMITS.aliases} 个 / over ${GRAPHQL_LIMITS.aliases} aliases`) },
-    maxTokens: { n: GRAPHQL_LIMITS.tokens, errorMessage: armorMessage(`超过 ${GRAPHQL_LIMITS.tokens} 个词元 / over ${GRAPHQL_LIMITS.tokens} tokens`) },
-    maxDirectives: { n: GRAPHQL_LIMITS.directives, errorMessage: armorMessage(`指令过多 / too many directives`) },
-    costLimit: { maxCost: GRAPHQL_LIMITS.cost, errorMessage: armorMessage(`开销超过 ${GRAPHQL_LIMITS.cost} / cost over ${GRAPHQL_LIMITS.cost}`) },
+    maxDepth: { exposeLimits: false, n: GRAPHQL_LIMITS.depth, errorMessage: armorMessage(`嵌套超过 ${GRAPHQL_LIMITS.depth} 层 / depth over ${GRAPHQL_LIMITS.depth}`) },
+    maxAliases: { exposeLimits: false, n: GRAPHQL_LIMITS.aliases, errorMessage: armorMessage(`别名超过 ${GRAPHQL_LIMITS.aliases} 个 / over ${GRAPHQL_LIMITS.aliases} aliases`) },
+    maxTokens: { exposeLimits: false, n: GRAPHQL_LIMITS.tokens, errorMessage: armorMessage(`超过 ${GRAPHQL_LIMITS.tokens} 个词元 / over ${GRAPHQL_LIMITS.tokens} tokens`) },
+    maxDirectives: { exposeLimits: false, n: GRAPHQL_LIMITS.directives, errorMessage: armorMessage(`指令过多 / too many directives`) },
+    costLimit: { exposeLimits: false, maxCost: GRAPHQL_LIMITS.cost, errorMessage: armorMessage(`开销超过 ${GRAPHQL_LIMITS.cost} / cost over ${GRAPHQL_LIMITS.cost}`) },
     // Keystone's Admin UI relies on field suggestions only in development tools; keep errors terse
     blockFieldSuggestion: { enabled: true },
   })
@@ -111,6 +102,7 @@ export function boundedApolloConfig() {
   return {
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false as const,
-    plugins: [...protection.plugins, expensiveFieldBudget(), complexityErrorCode()],
+    plugins: [...protection.plugins, expensiveFieldBudget()],
+    formatError: withComplexityCode,
   }
 }
