@@ -3,7 +3,7 @@
 // fields (comparisons) per request. The numbers and messages are in src/workflow/input-bounds.ts
 // and src/workflow/text-validity.ts; this file wires them into Express and Apollo.
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
-import { GraphQLError } from 'graphql'
+import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { GRAPHQL_LIMITS, MAX_JSON_DEPTH, MAX_REQUEST_BYTES, QUERY_TOO_COMPLEX_MESSAGE, bodyTooLargeProblem, jsonDepthProblem } from '../workflow/input-bounds'
@@ -56,6 +56,23 @@ const armorMessage = (what: string) => `${COMPLEX_MARKER}（${what}），请拆�
 /** Fields that each run a comparison: at most GRAPHQL_LIMITS.expensiveFields per request. */
 const EXPENSIVE_FIELDS = new Set(['Query.compareReport', 'Query.compareRevisions', 'Report.comparison'])
 
+const budgetError = () =>
+  new GraphQLError(armorMessage(`比对最多 ${GRAPHQL_LIMITS.expensiveFields} 次 / at most ${GRAPHQL_LIMITS.expensiveFields} comparisons`), {
+    extensions: { code: 'QUERY_TOO_COMPLEX' },
+  })
+
+/** Refuses, before anything runs, an operation that names more comparisons than the budget. */
+function expensiveFieldRule(context: ValidationContext): ASTVisitor {
+  let named = 0
+  return {
+    Field(node) {
+      const parent = context.getParentType()
+      if (parent && EXPENSIVE_FIELDS.has(`${parent.name}.${node.name.value}`) && ++named === GRAPHQL_LIMITS.expensiveFields + 1) context.reportError(budgetError())
+    },
+  }
+}
+
+/** The same budget at run time, where one named field resolves many times (a list of reports' comparisons). */
 function expensiveFieldBudget(): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -65,11 +82,7 @@ function expensiveFieldBudget(): ApolloServerPlugin {
           return {
             willResolveField({ info }) {
               if (!EXPENSIVE_FIELDS.has(`${info.parentType.name}.${info.fieldName}`)) return
-              if (++used > GRAPHQL_LIMITS.expensiveFields) {
-                throw new GraphQLError(armorMessage(`比对最多 ${GRAPHQL_LIMITS.expensiveFields} 次 / at most ${GRAPHQL_LIMITS.expensiveFields} comparisons`), {
-                  extensions: { code: 'QUERY_TOO_COMPLEX' },
-                })
-              }
+              if (++used > GRAPHQL_LIMITS.expensiveFields) throw budgetError()
             },
           }
         },
@@ -100,7 +113,7 @@ export function boundedApolloConfig() {
   })
   const protection = armor.protect()
   return {
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, expensiveFieldRule],
     allowBatchedHttpRequests: false as const,
     plugins: [...protection.plugins, expensiveFieldBudget()],
     formatError: withComplexityCode,
