@@ -1,6 +1,7 @@
 // Runs the real app (keystone start, built by scripts/build.ts) on a free loopback port:
 // for browser tests and the HTTP benchmark.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { ensureBuilt } from './build'
@@ -29,7 +30,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY) || 1)
   const child: ChildProcess = spawn(process.execPath, [...profile, path.join(ROOT, 'scripts/serve.cjs')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: 'test-secret-'.padEnd(48, 'x'), KEYSTONE_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: randomBytes(32).toString('hex'), KEYSTONE_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', chunk => (output += chunk))
@@ -58,5 +59,46 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
         child.once('exit', () => resolve())
         child.kill('SIGINT')
       }),
+  }
+}
+
+export type GraphqlResponse = { status: number; headers: Headers; body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } | undefined; text: string }
+
+/** A small GraphQL client over HTTP with a cookie jar of one session (tests and benchmarks). */
+export function graphqlClient(url: string) {
+  let cookie = ''
+  async function post(query: string, variables?: Record<string, unknown>, init: { body?: string; headers?: Record<string, string> } = {}): Promise<GraphqlResponse> {
+    const res = await fetch(`${url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...init.headers },
+      body: init.body ?? JSON.stringify({ query, variables }),
+    })
+    const setCookie = res.headers.get('set-cookie')
+    if (setCookie) cookie = setCookie.split(';')[0]
+    const text = await res.text()
+    let body: GraphqlResponse['body']
+    try {
+      body = JSON.parse(text)
+    } catch {
+      body = undefined
+    }
+    return { status: res.status, headers: res.headers, body, text }
+  }
+  return {
+    post,
+    get cookie() {
+      return cookie
+    },
+    set cookie(value: string) {
+      cookie = value
+    },
+    async signIn(email: string, password: string) {
+      const res = await post(
+        'mutation($e: String!, $p: String!) { authenticateUserWithPassword(email: $e, password: $p) { __typename } }',
+        { e: email, p: password }
+      )
+      if (res.body?.data?.authenticateUserWithPassword?.__typename !== 'UserAuthenticationWithPasswordSuccess') throw new Error(`sign-in failed for ${email}: ${res.text}`)
+      return res
+    },
   }
 }

@@ -5,6 +5,7 @@ import type { KeystoneContext } from '@keystone-6/core/types'
 import { packOps } from '../compare/transport'
 import { AnnalsError } from './errors'
 import { boundedCache, compareReports, compareWithHistory, contentKey, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
+import { reportReadFilter } from '../access'
 
 export type ComparableReport = {
   id: string
@@ -73,8 +74,14 @@ async function readableRows(context: KeystoneContext, ids: readonly string[]): P
  * newest first — in one query: every readable report of the department that holds it.
  */
 async function withEarlierYears(context: KeystoneContext, id: string, take = DEFAULT_HISTORY): Promise<{ reportRow: ReportRow; earlier: ReportRow[] }> {
-  const rows = (await context.db.Report.findMany({
-    where: { OR: [{ id: { equals: id } }, { department: { reports: { some: { id: { equals: id } } } } }] },
+  // Filtering through Department.reports is closed to clients (it could probe other departments'
+  // drafts), so the session's read rule is applied here by hand; nothing is returned unless the
+  // report itself is readable.
+  const readable = reportReadFilter(context)
+  if (readable === false) throw new ComparisonError(NOT_ACCESSIBLE, 'NOT_ACCESSIBLE')
+  const sameDepartment = { OR: [{ id: { equals: id } }, { department: { reports: { some: { id: { equals: id } } } } }] }
+  const rows = (await context.sudo().db.Report.findMany({
+    where: readable === true ? sameDepartment : { AND: [sameDepartment, readable] },
     orderBy: { year: 'desc' },
   })) as unknown as ReportRow[]
   const reportRow = rows.find(r => r.id === id)

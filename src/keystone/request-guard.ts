@@ -3,7 +3,7 @@
 // fields (comparisons) per request. The numbers and messages are in src/workflow/input-bounds.ts
 // and src/workflow/text-validity.ts; this file wires them into Express and Apollo.
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
-import { GraphQLError } from 'graphql'
+import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { GRAPHQL_LIMITS, MAX_JSON_DEPTH, MAX_REQUEST_BYTES, QUERY_TOO_COMPLEX_MESSAGE, bodyTooLargeProblem, jsonDepthProblem } from '../workflow/input-bounds'
@@ -56,6 +56,23 @@ const armorMessage = (what: string) => `${COMPLEX_MARKER}（${what}），请拆�
 /** Fields that each run a comparison: at most GRAPHQL_LIMITS.expensiveFields per request. */
 const EXPENSIVE_FIELDS = new Set(['Query.compareReport', 'Query.compareRevisions', 'Report.comparison'])
 
+const budgetError = () =>
+  new GraphQLError(armorMessage(`比对最多 ${GRAPHQL_LIMITS.expensiveFields} 次 / at most ${GRAPHQL_LIMITS.expensiveFields} comparisons`), {
+    extensions: { code: 'QUERY_TOO_COMPLEX' },
+  })
+
+/** Refuses, before anything runs, an operation that names more comparisons than the budget. */
+function expensiveFieldRule(context: ValidationContext): ASTVisitor {
+  let named = 0
+  return {
+    Field(node) {
+      const parent = context.getParentType()
+      if (parent && EXPENSIVE_FIELDS.has(`${parent.name}.${node.name.value}`) && ++named === GRAPHQL_LIMITS.expensiveFields + 1) context.reportError(budgetError())
+    },
+  }
+}
+
+/** The same budget at run time, where one named field resolves many times (a list of reports' comparisons). */
 function expensiveFieldBudget(): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -65,11 +82,7 @@ function expensiveFieldBudget(): ApolloServerPlugin {
           return {
             willResolveField({ info }) {
               if (!EXPENSIVE_FIELDS.has(`${info.parentType.name}.${info.fieldName}`)) return
-              if (++used > GRAPHQL_LIMITS.expensiveFields) {
-                throw new GraphQLError(armorMessage(`比对最多 ${GRAPHQL_LIMITS.expensiveFields} 次 / at most ${GRAPHQL_LIMITS.expensiveFields} comparisons`), {
-                  extensions: { code: 'QUERY_TOO_COMPLEX' },
-                })
-              }
+              if (++used > GRAPHQL_LIMITS.expensiveFields) throw budgetError()
             },
           }
         },
@@ -78,39 +91,31 @@ function expensiveFieldBudget(): ApolloServerPlugin {
   }
 }
 
-/** Armor's refusals come back as validation errors: give them the app's code and no "Syntax Error:" prefix. */
-function complexityErrorCode(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (!error.message.includes(COMPLEX_MARKER)) continue
-            ;(error as { message: string }).message = error.message.replace(/^Syntax Error: /, '')
-            ;(error as { extensions: Record<string, unknown> }).extensions = { ...error.extensions, code: 'QUERY_TOO_COMPLEX' }
-          }
-        },
-      }
-    },
-  }
+/**
+ * Armor's refusals come back as parse or validation errors: give them the app's code and no
+ * "Syntax Error:" prefix (Apollo's formatError; compose it with any other error translator).
+ */
+export function withComplexityCode<E extends { message: string; extensions?: Record<string, unknown> }>(formatted: E): E {
+  if (!formatted.message.includes(COMPLEX_MARKER)) return formatted
+  return { ...formatted, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } }
 }
 
 /** Apollo Server options: Armor's validation rules and plugins, and ours. */
 export function boundedApolloConfig() {
   const armor = new ApolloArmor({
-    maxDepth: { n: GRAPHQL_LIMITS.depth, errorMessage: armorMessage(`嵌套超过 ${GRAPHQL_LIMITS.depth} 层 / depth over ${GRAPHQL_LIMITS.depth}`) },
-    maxAliases: { n: GRAPHQL_LIMITS.aliases, errorMessage: armorMessage(`别名超过 ${GRAPHQL_LIMITS.aliases} 个 / over ${GRAPHQL_LIMITS.aliases} aliases`) },
-    maxTokens: { n: GRAPHQL_LIMITS.tokens, errorMessage: armorMessage(`超过 ${GRAPHQL_LIMITS.tokens} 个词元 / over ${GRAPHQL_LIMITS.tokens} tokens`) },
-    maxDirectives: { n: GRAPHQL_LIMITS.directives, errorMessage: armorMessage(`指令过多 / too many directives`) },
-    costLimit: { maxCost: GRAPHQL_LIMITS.cost, errorMessage: armorMessage(`开销超过 ${GRAPHQL_LIMITS.cost} / cost over ${GRAPHQL_LIMITS.cost}`) },
+    maxDepth: { exposeLimits: false, n: GRAPHQL_LIMITS.depth, errorMessage: armorMessage(`嵌套超过 ${GRAPHQL_LIMITS.depth} 层 / depth over ${GRAPHQL_LIMITS.depth}`) },
+    maxAliases: { exposeLimits: false, n: GRAPHQL_LIMITS.aliases, errorMessage: armorMessage(`别名超过 ${GRAPHQL_LIMITS.aliases} 个 / over ${GRAPHQL_LIMITS.aliases} aliases`) },
+    maxTokens: { exposeLimits: false, n: GRAPHQL_LIMITS.tokens, errorMessage: armorMessage(`超过 ${GRAPHQL_LIMITS.tokens} 个词元 / over ${GRAPHQL_LIMITS.tokens} tokens`) },
+    maxDirectives: { exposeLimits: false, n: GRAPHQL_LIMITS.directives, errorMessage: armorMessage(`指令过多 / too many directives`) },
+    costLimit: { exposeLimits: false, maxCost: GRAPHQL_LIMITS.cost, errorMessage: armorMessage(`开销超过 ${GRAPHQL_LIMITS.cost} / cost over ${GRAPHQL_LIMITS.cost}`) },
     // Keystone's Admin UI relies on field suggestions only in development tools; keep errors terse
     blockFieldSuggestion: { enabled: true },
   })
   const protection = armor.protect()
   return {
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, expensiveFieldRule],
     allowBatchedHttpRequests: false as const,
-    plugins: [...protection.plugins, expensiveFieldBudget(), complexityErrorCode()],
+    plugins: [...protection.plugins, expensiveFieldBudget()],
+    formatError: withComplexityCode,
   }
 }

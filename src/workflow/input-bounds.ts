@@ -19,7 +19,7 @@ export const MAX_JSON_DEPTH = 64
 /** GraphQL limits (GraphQL Armor): the Admin UI's own queries stay well inside them. */
 export const GRAPHQL_LIMITS = {
   depth: 12,
-  aliases: 20,
+  aliases: 15,
   tokens: 5000,
   directives: 20,
   cost: 20_000,
