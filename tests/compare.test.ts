@@ -391,6 +391,19 @@ describe('compareReports', () => {
     expect(diff.figures.filter(f => /年$/.test(f.after?.text ?? f.before?.text ?? ''))).toEqual([])
   })
 
+  test('figures read: units in one scale, percent points, one 变化 row for a changed magnitude, readable labels', () => {
+    const before = { sections: [{ heading: '一、民生', text: '全年新增就业3.1万人。群众满意率达到96.08%。人才发展专项资金保持每年1.5亿元。其中35岁以下的占42%。常住人口86000人。' }] }
+    const after = { sections: [{ heading: '一、民生', text: '全年新增就业3.4万人。群众满意率达到98.2%。人才发展专项资金提高到每年1.8亿元。其中35岁以下的占45%。常住人口8.9万人。' }] }
+    const figures = compareReports(before, after).figures
+    const row = (label: string) => figures.filter(f => f.label.includes(label))
+    expect(row('新增就业')).toMatchObject([{ status: 'changed', unit: '人', delta: 0.3, deltaText: '+0.3万人' }])
+    expect(row('满意率')).toMatchObject([{ status: 'changed', unit: '%', deltaText: '+2.12个百分点' }])
+    expect(row('专项资金')).toMatchObject([{ status: 'changed', unit: '元', before: { text: '1.5亿元' }, after: { text: '1.8亿元' }, deltaText: '+0.3亿元' }])
+    expect(row('常住人口')).toMatchObject([{ status: 'changed', unit: '人', deltaText: '+3,000人' }])
+    expect(row('35岁以下的占')).toHaveLength(1)
+    expect(figures.filter(f => f.status === 'added' || f.status === 'removed')).toEqual([])
+  })
+
   test('reused passages are 8+ normalised characters and point at the same text on both sides', () => {
     const before = demoReport(2023)
     const after = demoReport(2024)

@@ -382,7 +382,8 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
     figures: compareFigures(
       before.sections.map(s => ({ text: s.text, key: s.key })),
       after.sections.map(s => ({ text: s.text, key: s.key })),
-      resolved.normalize
+      resolved.normalize,
+      resolved.figureLabelMatch
     ),
     stats: {
       sectionsBefore: A.length,

@@ -64,8 +64,12 @@ export type ReusedPassage = {
 export type FigureSide = {
   /** the number with its unit as written: 10764人, 96.08%, 1.5亿元 */
   text: string
+  /** the number as written (3.1 of 3.1万人) */
   value: number
+  /** the unit without its magnitude (人 of 3.1万人) */
   unit: string
+  /** the magnitude written before the unit (10,000 for 万): value × scale is the figure in units */
+  scale: number
   section: number
   /** the sentence it stands in (original text) */
   sentence: string
@@ -73,13 +77,16 @@ export type FigureSide = {
 
 /** A figure (number with unit and the words before it) paired across two versions. */
 export type FigureChange = {
-  /** context words before the number, normalised: 新引进大学生 */
+  /** the phrase before the number as written: 全年新引进大学生 */
   label: string
+  /** the unit without magnitude; figures pair only within one unit */
   unit: string
   before?: FigureSide
   after?: FigureSide
-  /** after − before, when both exist and units match */
+  /** after − before in the later side's magnitude (0.3 for 3.1万人 → 3.4万人) */
   delta?: number
+  /** the change as a reader says it: “+0.3万人”, “+2,900人”, “+2.12个百分点” ('' when unchanged) */
+  deltaText?: string
   status: 'same' | 'changed' | 'added' | 'removed'
 }
 
