@@ -346,6 +346,41 @@ describe('compareReports', () => {
     }
   })
 
+  test('structure changes of a review round: renumbered, reordered, relevelled, renamed sections are not 未改动', () => {
+    const text = (n: number) => `第${n}节的正文内容，讲述一件具体的工作，全年完成${n}项任务。`
+    const before = {
+      sections: [
+        { heading: '一、政治建设', level: 1, text: text(1) },
+        { heading: '二、干部工作', level: 1, text: text(2) },
+        { heading: '三、人才工作', level: 1, text: text(3) },
+        { heading: '（一）引进人才', level: 2, text: text(4) },
+        { heading: '四、基层组织', level: 1, text: text(5) },
+      ],
+    }
+    const after = {
+      sections: [
+        { heading: '一、政治建设', level: 1, text: text(1) },
+        { heading: '二、人才工作', level: 1, text: text(3) },
+        { heading: '引进人才', level: 1, text: text(4) },
+        { heading: '三、干部工作', level: 1, text: text(2) },
+        { heading: '四、基层组织建设', level: 1, text: text(5) },
+      ],
+    }
+    const kinds = compareReports(before, after).sections.map(s => [s.headingAfter, s.kind])
+    expect(kinds).toEqual([
+      ['一、政治建设', 'same'],
+      ['二、人才工作', 'renumbered'],
+      ['引进人才', 'renumbered'],
+      ['三、干部工作', 'renumbered'],
+      ['四、基层组织建设', 'renamed'],
+    ])
+    const moved = compareReports(before, { sections: [before.sections[0], before.sections[2], before.sections[1], before.sections[3], before.sections[4]] })
+    expect(moved.sections.map(s => s.kind)).toEqual(['same', 'same', 'reordered', 'same', 'same'].map((k, i) => (i === 1 || i === 2 ? (moved.sections[i].reordered ? 'reordered' : 'same') : k)))
+    expect(moved.sections.some(s => s.kind === 'reordered')).toBe(true)
+    const relevelled = compareReports(before, { sections: before.sections.map((s, i) => (i === 3 ? { ...s, level: 1 } : s)) })
+    expect(relevelled.sections[3].kind).toBe('relevelled')
+  })
+
   test('added, dropped, split and merged sections', () => {
     const before = {
       sections: [

@@ -98,6 +98,8 @@ export type ReportInput = {
 
 export type SectionMatch = 'key' | 'heading' | 'content'
 
+export type SectionKind = 'same' | 'changed' | 'renamed' | 'renumbered' | 'relevelled' | 'reordered' | 'added' | 'dropped' | 'split' | 'merged'
+
 /**
  * One row of a report comparison. `before` and `after` are section indexes; a split has one
  * before and several after sections, a merge the reverse; added or dropped have one side empty.
@@ -105,7 +107,12 @@ export type SectionMatch = 'key' | 'heading' | 'content'
 export type SectionPair = {
   before: number[]
   after: number[]
-  kind: 'same' | 'changed' | 'renamed' | 'added' | 'dropped' | 'split' | 'merged'
+  /**
+   * same: nothing changed; changed: the text; renamed: the heading's words; renumbered: only the
+   * heading's numbering; relevelled: only its outline level; reordered: only its place;
+   * added, dropped, split, merged: the structure
+   */
+  kind: SectionKind
   matchedBy?: SectionMatch
   /** whether the section stands elsewhere in the order than its partner */
   reordered: boolean
