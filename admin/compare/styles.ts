@@ -30,8 +30,8 @@ export const CSS = `
 #annals-compare .inner-ins { font-weight: 700; color: #1a7f37; border-bottom: 2px solid #1a7f37; }
 #annals-compare .move-link { font-size: 12px; margin: 0 2px; color: #5b4cc4; text-decoration: none; }
 #annals-compare .chg.current { outline: 3px solid #fb8c00; }
-#annals-compare ins.reused { background: #fff1c2; color: #5a4300; text-decoration: underline dotted #b08800; cursor: pointer; }
-#annals-compare .legend ins.reused { background: #fff1c2; color: #5a4300; }
+#annals-compare ins.reused { background: #ffe2c4; color: #7a3a00; text-decoration: underline dotted #c2570c; text-underline-offset: 3px; cursor: pointer; }
+#annals-compare .legend ins.reused { background: #ffe2c4; color: #7a3a00; }
 #annals-compare a.reused-link { color: inherit; text-decoration: none; }
 #annals-compare .pair, #annals-compare [id] { scroll-margin-top: 96px; }
 #annals-compare .pair.flash { animation: annals-flash 1.6s ease-out; }
