@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { diffChars, diffWords } from 'diff'
 import { clearCompareCaches, compareReports, compareTexts, compareWithHistory, foldText, resolveNormalizeOptions, type TextDiff } from '../src/compare'
-import { DEMO_TEXTS as DEMO, elevenYears, reportOf, revise, toSize } from './bench-inputs'
+import { DEMO_TEXTS as DEMO, elevenYears, realisticYears, reportOf, revise, toSize } from './bench-inputs'
 
 const quick = process.argv.includes('--quick')
 const ROOT = path.resolve(__dirname, '..')
@@ -67,12 +67,12 @@ function recall(truth: Set<number>, kept: Set<number>): number {
   return found / truth.size
 }
 
-/** Kept text of our diff: equal ops, exact moves, and the unchanged words inside moves with edits. */
+/** Marked text of our diff: equal ops, exact moves, reused phrases, and the unchanged words inside moves with edits. */
 function oursKept(diff: TextDiff) {
   const inner = new Map((diff.moves ?? []).map(m => [m.id, m.ops.filter(o => o.op !== 'delete')]))
   const parts = diff.ops.filter(o => o.op !== 'delete').flatMap(o => {
     const detail = o.moveId ? inner.get(o.moveId) : undefined
-    if (!detail) return [{ text: o.after as string, kept: o.op === 'equal' || !!o.moveId }]
+    if (!detail) return [{ text: o.after as string, kept: o.op === 'equal' || !!o.moveId || !!o.reusedFrom }]
     // conservative: use the inner diff only when it covers exactly this op's text
     return detail.map(d => d.after).join('') === o.after ? detail.map(d => ({ text: d.after as string, kept: d.op === 'equal' })) : [{ text: o.after as string, kept: false }]
   })
@@ -123,6 +123,11 @@ function main() {
     printRows('Different departments (../shared/corpus pairs)', corpusRows)
   }
 
+  // 1b. realistic pairs: 10–20% shared wording, mostly reordered phrases (the slow case of real archives)
+  const realistic = realisticYears(4, 16_000)
+  const realisticRows = realistic.slice(1).map((after, i) => pairRow(`realistic ${i}→${i + 1} (16k)`, realistic[i], after, !quick, runs))
+  printRows('Realistic pairs (16k characters, 10–20% shared wording as reordered phrases; targets ≤ 20 ms warm, ≤ 40 ms cold)', realisticRows)
+
   // 2. near-identical revision of a 13k report
   const base13k = DEMO.join('\n')
   const revision = revise(base13k, 0.035, 7)
@@ -153,6 +158,17 @@ function main() {
   console.log(`  compareReports vs 10 earlier years   warm ${ms(ten)}   cold ${ms(tenCold)}   (target < 30 ms)`)
   console.log(`  compareWithHistory over 10 years     warm ${ms(history)}   cold ${ms(historyCold)}`)
 
+  // 4b. realistic years: a 13k report against one and ten earlier years sharing 10–20% of their wording
+  const realYears = realisticYears(11, 13_000).map((text, i) => ({ ...reportOf(text), year: 2015 + i }))
+  const realDraft = realYears[10]
+  const rOne = time(() => compareReports(realYears[9], realDraft), runs)
+  const rOneCold = time(() => compareReports(realYears[9], realDraft), 5, clearCompareCaches)
+  const rTen = time(() => realYears.slice(0, 10).forEach(e => compareReports(e, realDraft)), quick ? 3 : 11)
+  const rTenCold = time(() => realYears.slice(0, 10).forEach(e => compareReports(e, realDraft)), 3, clearCompareCaches)
+  console.log(`\nReport comparison, realistic 13k-character draft (${realDraft.sections.length} sections at two levels, 10–20% shared wording)`)
+  console.log(`  compareReports vs 1 earlier year     warm ${ms(rOne)}   cold ${ms(rOneCold)}   (target ≤ 5 ms warm, ≤ 15 ms cold)`)
+  console.log(`  compareReports vs 10 earlier years   warm ${ms(rTen)}   cold ${ms(rTenCold)}   (target ≤ 30 ms warm)`)
+
   const ratio = (rows: Row[], pick: (r: Row) => number) => median(rows.filter(r => r.diffChars !== undefined).map(r => (r.diffChars as number) / pick(r)))
   const recallOf = (rows: Row[], pick: (r: Row) => number | undefined) => median(rows.filter(r => pick(r) !== undefined).map(r => pick(r) as number))
   console.log(`\nSummary (medians)`)
@@ -160,6 +176,12 @@ function main() {
   if (corpusRows.some(r => r.diffChars !== undefined)) {
     console.log(`  speed-up vs diffChars, different reports:      cold ${ratio(corpusRows, r => r.oursCold).toFixed(0)}×, warm ${ratio(corpusRows, r => r.ours).toFixed(0)}×`)
   }
+  if (realisticRows.some(r => r.diffWords !== undefined)) {
+    const words = median(realisticRows.filter(r => r.diffWords !== undefined).map(r => (r.diffWords as number) / r.oursCold))
+    console.log(`  speed-up vs diffWords (Intl.Segmenter), realistic pairs: cold ${words.toFixed(0)}×   (target ≥ 100×)`)
+  }
+  console.log(`  realistic pairs: ours warm ${ms(median(realisticRows.map(r => r.ours)))}, cold ${ms(median(realisticRows.map(r => r.oursCold)))}   (targets ≤ 20 ms warm, ≤ 40 ms cold)`)
+  console.log(`  reuse marked (8+ chars), realistic pairs:      ours ${(recallOf(realisticRows, r => r.recall) * 100).toFixed(1)}% vs word-level Myers ${(recallOf(realisticRows, r => r.recallWords) * 100).toFixed(1)}%   (target ≥ 95%)`)
   console.log(`  reuse recall (8+ chars), year over year:       ours ${(recallOf(yoy, r => r.recall) * 100).toFixed(1)}% vs word-level Myers ${(recallOf(yoy, r => r.recallWords) * 100).toFixed(1)}%`)
   if (corpusRows.some(r => r.recallWords !== undefined)) {
     console.log(`  reuse recall (8+ chars), different reports:    ours ${(recallOf(corpusRows, r => r.recall) * 100).toFixed(1)}% vs word-level Myers ${(recallOf(corpusRows, r => r.recallWords) * 100).toFixed(1)}%`)

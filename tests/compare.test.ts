@@ -346,6 +346,41 @@ describe('compareReports', () => {
     }
   })
 
+  test('structure changes of a review round: renumbered, reordered, relevelled, renamed sections are not 未改动', () => {
+    const text = (n: number) => `第${n}节的正文内容，讲述一件具体的工作，全年完成${n}项任务。`
+    const before = {
+      sections: [
+        { heading: '一、政治建设', level: 1, text: text(1) },
+        { heading: '二、干部工作', level: 1, text: text(2) },
+        { heading: '三、人才工作', level: 1, text: text(3) },
+        { heading: '（一）引进人才', level: 2, text: text(4) },
+        { heading: '四、基层组织', level: 1, text: text(5) },
+      ],
+    }
+    const after = {
+      sections: [
+        { heading: '一、政治建设', level: 1, text: text(1) },
+        { heading: '二、人才工作', level: 1, text: text(3) },
+        { heading: '引进人才', level: 1, text: text(4) },
+        { heading: '三、干部工作', level: 1, text: text(2) },
+        { heading: '四、基层组织建设', level: 1, text: text(5) },
+      ],
+    }
+    const kinds = compareReports(before, after).sections.map(s => [s.headingAfter, s.kind])
+    expect(kinds).toEqual([
+      ['一、政治建设', 'same'],
+      ['二、人才工作', 'renumbered'],
+      ['引进人才', 'renumbered'],
+      ['三、干部工作', 'renumbered'],
+      ['四、基层组织建设', 'renamed'],
+    ])
+    const moved = compareReports(before, { sections: [before.sections[0], before.sections[2], before.sections[1], before.sections[3], before.sections[4]] })
+    expect(moved.sections.map(s => s.kind)).toEqual(['same', 'same', 'reordered', 'same', 'same'].map((k, i) => (i === 1 || i === 2 ? (moved.sections[i].reordered ? 'reordered' : 'same') : k)))
+    expect(moved.sections.some(s => s.kind === 'reordered')).toBe(true)
+    const relevelled = compareReports(before, { sections: before.sections.map((s, i) => (i === 3 ? { ...s, level: 1 } : s)) })
+    expect(relevelled.sections[3].kind).toBe('relevelled')
+  })
+
   test('added, dropped, split and merged sections', () => {
     const before = {
       sections: [
@@ -389,6 +424,19 @@ describe('compareReports', () => {
     expect(demoText(2024).match(/\d{4}年/g)?.length).toBeGreaterThanOrEqual(3)
     expect(diff.figures.length).toBeGreaterThan(20)
     expect(diff.figures.filter(f => /年$/.test(f.after?.text ?? f.before?.text ?? ''))).toEqual([])
+  })
+
+  test('figures read: units in one scale, percent points, one 变化 row for a changed magnitude, readable labels', () => {
+    const before = { sections: [{ heading: '一、民生', text: '全年新增就业3.1万人。群众满意率达到96.08%。人才发展专项资金保持每年1.5亿元。其中35岁以下的占42%。常住人口86000人。' }] }
+    const after = { sections: [{ heading: '一、民生', text: '全年新增就业3.4万人。群众满意率达到98.2%。人才发展专项资金提高到每年1.8亿元。其中35岁以下的占45%。常住人口8.9万人。' }] }
+    const figures = compareReports(before, after).figures
+    const row = (label: string) => figures.filter(f => f.label.includes(label))
+    expect(row('新增就业')).toMatchObject([{ status: 'changed', unit: '人', delta: 0.3, deltaText: '+0.3万人' }])
+    expect(row('满意率')).toMatchObject([{ status: 'changed', unit: '%', deltaText: '+2.12个百分点' }])
+    expect(row('专项资金')).toMatchObject([{ status: 'changed', unit: '元', before: { text: '1.5亿元' }, after: { text: '1.8亿元' }, deltaText: '+0.3亿元' }])
+    expect(row('常住人口')).toMatchObject([{ status: 'changed', unit: '人', deltaText: '+3,000人' }])
+    expect(row('35岁以下的占')).toHaveLength(1)
+    expect(figures.filter(f => f.status === 'added' || f.status === 'removed')).toEqual([])
   })
 
   test('reused passages are 8+ normalised characters and point at the same text on both sides', () => {

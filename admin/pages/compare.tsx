@@ -7,51 +7,22 @@ import { useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { headlineOf, type ComparisonSummary } from '../lib/headline'
-import { unpackOps } from '../../src/compare/transport'
+import { unpackOps, type ReportComparisonResult, type RevisionComparisonResult } from '../../src/compare/transport'
+import type { DiffOp, FigureChange, ReusedFrom, SectionKind, SectionPair, TextDiff } from '../../src/compare/types'
+import { CSS } from '../compare/styles'
+import { readState, writeState, type ViewState } from '../compare/url-state'
+import { FiguresTable } from '../compare/figures-table'
 
-// ---------- types of the API result (see src/compare/types.ts) ----------
-type Op = { op: 'equal' | 'delete' | 'insert'; before?: string; after?: string; moveId?: string }
-type TextDiff = { ops: Op[]; similarity: number; moves?: { id: string; similarity: number; ops: Op[] }[] }
-type SectionPair = {
-  before: number[]
-  after: number[]
-  kind: 'same' | 'changed' | 'renamed' | 'added' | 'dropped' | 'split' | 'merged'
-  reordered: boolean
-  headingBefore?: string
-  headingAfter?: string
-  similarity: number
-  diff: TextDiff
-}
-type Figure = {
-  label: string
-  unit: string
-  status: 'same' | 'changed' | 'added' | 'removed'
-  delta?: number
-  before?: { text: string; sentence: string }
-  after?: { text: string; sentence: string }
-}
-type ReportRef = { id: string; year: number; title: string; status: string; kind: string; department: { id: string; name: string } | null }
-type Origin = { section: number; start: number; end: number; firstYear?: number; match: 'exact' | 'similar' | 'new' }
-type Result = {
-  report: ReportRef
-  against: ReportRef[]
-  primary: ReportRef | null
-  swapped: boolean
-  diff: { sections: SectionPair[]; similarity: number; figures: Figure[]; reused: unknown[]; stats: Record<string, number> } | null
-  history: { sentences: Origin[]; years: { year: number; similarity: number }[] } | null
+// ---------- the API result (wire types from src/compare/transport.ts) ----------
+type Op = DiffOp
+type Result = Omit<ReportComparisonResult, 'summary'> & {
   summary: Summary
-  /** text lengths of the sections on each side of the diff */
-  lengths: { before: number[]; after: number[] }
   /** column titles when two revisions are compared */
   revisionLabels?: [string, string]
 }
-type RevisionResult = {
-  report: ReportRef
-  from: { id: string; label: string }
-  to: { id: string; label: string }
-  diff: NonNullable<Result['diff']>
-  summary: Summary
-}
+type RevisionResult = RevisionComparisonResult
+type ReportRef = ReportComparisonResult['report']
+type Origin = NonNullable<ReportComparisonResult['history']>['sentences'][number]
 
 /** Two revisions shown with the same view as two years. */
 function fromRevisions(r: RevisionResult): Result {
@@ -68,6 +39,7 @@ function fromRevisions(r: RevisionResult): Result {
   }
 }
 type Summary = ComparisonSummary
+type Figure = FigureChange
 
 const COMPARE = gql`
   query AnnalsCompare($id: ID!, $against: [ID!], $normalize: CompareNormalizeInput, $swap: Boolean) {
@@ -100,10 +72,13 @@ const REPORTS = gql`
   }
 `
 
-const KIND_LABELS: Record<SectionPair['kind'], string> = {
+const KIND_LABELS: Record<SectionKind, string> = {
   same: '未改动',
   changed: '有修改',
   renamed: '标题改动',
+  renumbered: '编号调整',
+  relevelled: '层级调整',
+  reordered: '位置调整',
   added: '新增一节',
   dropped: '删除一节',
   split: '拆分',
@@ -111,39 +86,6 @@ const KIND_LABELS: Record<SectionPair['kind'], string> = {
 }
 const STATUS_LABELS: Record<string, string> = { draft: '草稿', in_review: '审核中', changes_requested: '退回修改', approved: '已批准' }
 const AGE_COLOURS = ['#fff7d6', '#e8f4ff', '#eef9ea', '#f6ecff', '#ffeef0', '#eaf7f7', '#f9f1e6', '#edf0ff', '#f2f2f2', '#fdf2fa']
-
-// ---------- URL state ----------
-type ViewState = { report: string; from: string; to: string; against: string[]; mode: 'side' | 'inline'; changesOnly: boolean; trad: boolean; punct: boolean; numbering: boolean; swap: boolean }
-
-function readState(query: Record<string, string | string[] | undefined>): ViewState {
-  const one = (key: string) => (Array.isArray(query[key]) ? query[key]?.[0] : (query[key] as string | undefined))
-  return {
-    report: one('report') ?? '',
-    from: one('from') ?? '',
-    to: one('to') ?? '',
-    against: (one('against') ?? '').split(',').filter(Boolean),
-    mode: one('mode') === 'inline' ? 'inline' : 'side',
-    changesOnly: one('changes') === '1',
-    trad: one('trad') !== '0',
-    punct: one('punct') !== '0',
-    numbering: one('numbering') === '1',
-    swap: one('swap') === '1',
-  }
-}
-
-function writeState(state: ViewState): Record<string, string> {
-  const query: Record<string, string> = { report: state.report }
-  if (state.from) query.from = state.from
-  if (state.to) query.to = state.to
-  if (state.against.length) query.against = state.against.join(',')
-  if (state.mode === 'inline') query.mode = 'inline'
-  if (state.changesOnly) query.changes = '1'
-  if (!state.trad) query.trad = '0'
-  if (!state.punct) query.punct = '0'
-  if (state.numbering) query.numbering = '1'
-  if (state.swap) query.swap = '1'
-  return query
-}
 
 // ---------- age colouring ----------
 type Piece = { text: string; year?: number }
@@ -210,7 +152,35 @@ function movedText(op: Op, inner: Op[] | undefined): ReactNode {
   )
 }
 
-function OpText({ op, side, changesOnly, prev, next, ageOf, inner }: { op: Op; side: Side; changesOnly: boolean; prev?: Op; next?: Op; ageOf?: (text: string) => ReactNode; inner?: Op[] }) {
+/** Where a reused phrase came from: the row that shows its source section, and words for a reader. */
+type ReuseSource = (from: ReusedFrom) => { row: number; label: string } | undefined
+
+/** Scrolls to a row (below the sticky column titles) and flashes it. */
+function jumpToRow(row: number) {
+  const target = document.getElementById(`section-${row}`)
+  if (!target) return
+  target.scrollIntoView({ block: 'start' })
+  target.classList.remove('flash')
+  void target.offsetWidth
+  target.classList.add('flash')
+}
+
+function OpText({ op, side, changesOnly, prev, next, ageOf, inner, reuse }: { op: Op; side: Side; changesOnly: boolean; prev?: Op; next?: Op; ageOf?: (text: string) => ReactNode; inner?: Op[]; reuse?: ReuseSource }) {
+  if (op.op === 'insert' && op.reusedFrom && !op.moveId) {
+    const source = reuse?.(op.reusedFrom)
+    const label = source ? `沿用自${source.label} / reused from ${source.label}` : '沿用自往年 / reused'
+    return (
+      <ins
+        className="chg ins reused"
+        data-reused-row={source?.row}
+        tabIndex={-1}
+        title={label}
+        onClick={() => source && jumpToRow(source.row)}
+      >
+        {op.after}
+      </ins>
+    )
+  }
   if (op.op === 'equal') {
     const text = (side === 'before' ? op.before : op.after) ?? ''
     if (changesOnly) return <span className="eq"><Folded text={text} keepStart={!!prev} keepEnd={!!next} /></span>
@@ -241,7 +211,7 @@ function opsFor(side: Side, ops: Op[]): Op[] {
   return ops.filter(op => (side === 'before' ? op.op !== 'insert' : op.op !== 'delete'))
 }
 
-function Column({ diff, side, changesOnly, ageOf }: { diff: TextDiff; side: Side; changesOnly: boolean; ageOf?: (offset: number, text: string) => ReactNode }) {
+function Column({ diff, side, changesOnly, ageOf, reuse }: { diff: TextDiff; side: Side; changesOnly: boolean; ageOf?: (offset: number, text: string) => ReactNode; reuse?: ReuseSource }) {
   const shown = opsFor(side, diff.ops)
   const inner = new Map((diff.moves ?? []).map(m => [m.id, m.ops]))
   let offset = 0
@@ -261,6 +231,7 @@ function Column({ diff, side, changesOnly, ageOf }: { diff: TextDiff; side: Side
             next={isChange(shown[i + 1]) ? shown[i + 1] : undefined}
             ageOf={ageOf ? t => ageOf(start, t) : undefined}
             inner={op.moveId ? inner.get(op.moveId) : undefined}
+            reuse={reuse}
           />
         )
       })}
@@ -280,6 +251,7 @@ const SectionRow = memo(function SectionRow({
   years,
   baseYear,
   afterLengths,
+  reuse,
 }: {
   pair: SectionPair
   index: number
@@ -291,6 +263,7 @@ const SectionRow = memo(function SectionRow({
   years: number[]
   baseYear: number
   afterLengths: number[]
+  reuse?: ReuseSource
 }) {
   if (changesOnly && pair.kind === 'same' && !pair.reordered) {
     return (
@@ -327,7 +300,7 @@ const SectionRow = memo(function SectionRow({
       }
     : undefined
   return (
-    <section className={`pair kind-${pair.kind}`} id={`section-${index}`}>
+    <section className={`pair kind-${pair.kind} level-${pair.level ?? 1}`} id={`section-${index}`}>
       <div className="pair-head">
         <span className="heading">
           {pair.headingBefore && pair.headingAfter && pair.headingBefore !== pair.headingAfter ? (
@@ -348,61 +321,17 @@ const SectionRow = memo(function SectionRow({
             {pair.before.length ? <Column diff={pair.diff} side="before" changesOnly={changesOnly} /> : <div className="text empty">（{left}无此节）</div>}
           </div>
           <div className="col col-after" aria-label={right}>
-            {pair.after.length ? <Column diff={pair.diff} side="after" changesOnly={changesOnly} ageOf={ageOf} /> : <div className="text empty">（{right}已删除此节）</div>}
+            {pair.after.length ? <Column diff={pair.diff} side="after" changesOnly={changesOnly} ageOf={ageOf} reuse={reuse} /> : <div className="text empty">（{right}已删除此节）</div>}
           </div>
         </div>
       ) : (
         <div className="col col-inline">
-          <Column diff={pair.diff} side="both" changesOnly={changesOnly} />
+          <Column diff={pair.diff} side="both" changesOnly={changesOnly} reuse={reuse} />
         </div>
       )}
     </section>
   )
 })
-
-function FiguresTable({ figures, left, right }: { figures: Figure[]; left: string; right: string }) {
-  const [all, setAll] = useState(false)
-  const shown = figures.filter(f => all || f.status !== 'same')
-  const arrow = (f: Figure) => (f.delta === undefined ? '' : f.delta > 0 ? `↑ +${f.delta}` : f.delta < 0 ? `↓ ${f.delta}` : '＝')
-  const statusText: Record<Figure['status'], string> = { same: '未变', changed: '变化', added: '新增', removed: '删除' }
-  return (
-    <section className="figures" id="figures">
-      <h3>
-        数字对照 Figures <span className="muted">（{figures.filter(f => f.status === 'changed').length} 处变化）</span>
-        <label className="no-print toggle">
-          <input type="checkbox" checked={all} onChange={e => setAll(e.target.checked)} /> 显示未变化的数字
-        </label>
-      </h3>
-      <table>
-        <thead>
-          <tr>
-            <th>事项</th>
-            <th>{left}</th>
-            <th>{right}</th>
-            <th>变化</th>
-            <th>状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((f, i) => (
-            <tr key={i} className={`figure ${f.status}`}>
-              <td>{f.label}</td>
-              <td title={f.before?.sentence}>{f.before?.text ?? '—'}</td>
-              <td title={f.after?.sentence}>{f.after?.text ?? '—'}</td>
-              <td className={f.delta && f.delta > 0 ? 'up' : f.delta && f.delta < 0 ? 'down' : ''}>{arrow(f)}</td>
-              <td>{statusText[f.status]}</td>
-            </tr>
-          ))}
-          {shown.length === 0 && (
-            <tr>
-              <td colSpan={5}>没有数字变化</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </section>
-  )
-}
 
 /** Equal ops arrive with `before` only when both sides are identical (see compactForTransport). */
 function expand(result: Result | undefined): Result | undefined {
@@ -432,6 +361,23 @@ function useChangeNavigation(root: React.RefObject<HTMLDivElement | null>) {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [root])
+}
+
+function againstIdsOf(state: ViewState, result: Result): string[] {
+  return state.against.length ? state.against : result.against.map(a => a.id)
+}
+
+/** Row and words for the source of a reused phrase: the earlier side's section, its heading and year. */
+function reuseSources(result: Result, beforeLabel: string): ReuseSource {
+  const rowOf = new Map<number, number>()
+  result.diff?.sections.forEach((pair, row) => pair.before.forEach(section => rowOf.set(section, row)))
+  return from => {
+    const section = from.section ?? 0
+    const row = rowOf.get(section)
+    if (row === undefined || !result.diff) return undefined
+    const heading = result.diff.sections[row].headingBefore ?? ''
+    return { row, label: `${beforeLabel}「${heading}」` }
+  }
 }
 
 // ---------- page ----------
@@ -476,12 +422,16 @@ export default function ComparePage() {
   const result = useMemo(() => expand(data?.compareReport?.result), [data])
   const allReports = (reports.data?.reports ?? []) as ReportRef[]
   const department = result?.report.department?.id
-  const candidates = allReports.filter(r => r.department?.id === department && r.id !== result?.report.id)
+  // earlier years are the comparison targets; a later year only when asked (and labelled)
+  const candidates = allReports.filter(
+    r => r.department?.id === department && r.id !== result?.report.id && (state.later || !result || r.year < result.report.year || againstIdsOf(state, result).includes(r.id))
+  )
   const againstIds = state.against.length ? state.against : (result?.against.map(a => a.id) ?? [])
   const baseLabel = result ? `${result.report.year}年` : '本报告'
   const primaryLabel = result?.primary ? `${result.primary.year}年` : '往年'
   const [left, right] = result?.revisionLabels ?? (result?.swapped ? [baseLabel, primaryLabel] : [primaryLabel, baseLabel])
   const years = useMemo(() => (result?.history?.years ?? []).map(y => y.year).sort((a, b) => a - b), [result])
+  const reuse = useMemo(() => (result ? reuseSources(result, left) : undefined), [result, left])
 
   const header = <Heading type="h3">年度比对 Comparison</Heading>
   if (!state.report) {
@@ -534,8 +484,12 @@ export default function ComparePage() {
                   }}
                 />
                 {r.year}
+                {result && r.year > result.report.year ? '（较晚 later）' : ''}
               </label>
             ))}
+            <label className="chip">
+              <input type="checkbox" checked={state.later} onChange={e => update({ later: e.target.checked })} /> 显示较晚年份 Later years
+            </label>
           </fieldset>
           )}
           <button type="button" onClick={() => update({ swap: !state.swap })}>⇄ 交换左右 Swap</button>
@@ -603,6 +557,9 @@ export default function ComparePage() {
               <span>
                 <ins className="ins move">移动</ins> 段落移动（点击 ↶/↷ 跳转）
               </span>
+              <span>
+                <ins className="ins reused">沿用</ins> 沿用{left}别处的文字（点击跳到出处）
+              </span>
               {!result.swapped &&
                 years.map(y => (
                   <span key={y} className="aged" style={{ background: ageColour(y, years) }}>
@@ -632,6 +589,7 @@ export default function ComparePage() {
                     years={years}
                     baseYear={result.report.year}
                     afterLengths={pair.after.map(i => result.lengths.after[i] ?? 0)}
+                    reuse={reuse}
                   />
                 ))}
                 <FiguresTable figures={result.diff.figures} left={left} right={right} />
@@ -645,58 +603,3 @@ export default function ComparePage() {
     </PageContainer>
   )
 }
-
-const CSS = `
-#annals-compare { --del: #ffe2e0; --del-text: #86181d; --ins: #dcffe4; --ins-text: #114620; --move: #e8e2ff; font-size: 15px; }
-#annals-compare .controls { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-end; padding: 12px; border: 1px solid #d0d7de; border-radius: 8px; background: #f6f8fa; margin-bottom: 12px; }
-#annals-compare .controls label, #annals-compare .controls legend { font-size: 13px; color: #444; }
-#annals-compare .controls select { display: block; max-width: 420px; margin-top: 4px; padding: 4px; }
-#annals-compare fieldset { border: 0; margin: 0; padding: 0; }
-#annals-compare .chip { display: inline-flex; align-items: center; gap: 4px; margin: 2px 6px 2px 0; padding: 2px 8px; border-radius: 12px; border: 1px solid #d0d7de; background: #fff; font-size: 13px; }
-#annals-compare button { padding: 4px 10px; border-radius: 6px; border: 1px solid #d0d7de; background: #fff; cursor: pointer; }
-#annals-compare .title { font-size: 20px; margin: 8px 0 4px; }
-#annals-compare .headline { font-size: 16px; font-weight: 600; margin: 4px 0 8px; }
-#annals-compare .muted { color: #6e7781; font-weight: normal; font-size: 13px; }
-#annals-compare .legend { display: flex; flex-wrap: wrap; gap: 10px; font-size: 13px; margin: 8px 0 12px; }
-#annals-compare .status.error { color: #b42318; font-weight: 600; }
-#annals-compare .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-#annals-compare .col-titles { font-weight: 600; position: sticky; top: 0; background: #fff; z-index: 1; padding: 6px 0; border-bottom: 2px solid #d0d7de; }
-#annals-compare .pair { border-bottom: 1px solid #eaeef2; padding: 10px 0; }
-#annals-compare .pair-head { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; margin-bottom: 6px; }
-#annals-compare .heading { font-weight: 700; font-size: 16px; }
-#annals-compare .badge { font-size: 12px; padding: 1px 8px; border-radius: 10px; background: #eaeef2; }
-#annals-compare .badge.added { background: var(--ins); } #annals-compare .badge.dropped { background: var(--del); }
-#annals-compare .badge.reordered, #annals-compare .badge.split, #annals-compare .badge.merged { background: var(--move); }
-#annals-compare .sim { font-size: 12px; color: #57606a; }
-#annals-compare .text { white-space: pre-wrap; line-height: 1.9; word-break: break-all; font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif; }
-#annals-compare .col-inline .text { max-width: 60em; }
-#annals-compare del.del, #annals-compare .legend del { background: var(--del); color: var(--del-text); text-decoration: line-through; text-decoration-color: #cf222e88; }
-#annals-compare ins.ins, #annals-compare .legend ins { background: var(--ins); color: var(--ins-text); text-decoration: none; }
-#annals-compare .move { background: var(--move) !important; color: #3b2a7a !important; outline: 1px dashed #8a7fd1; }
-#annals-compare .inner-del { text-decoration: line-through; color: #cf222e; }
-#annals-compare .inner-ins { font-weight: 700; color: #1a7f37; border-bottom: 2px solid #1a7f37; }
-#annals-compare .move-link { font-size: 12px; margin: 0 2px; color: #5b4cc4; text-decoration: none; }
-#annals-compare .chg.current { outline: 3px solid #fb8c00; }
-#annals-compare .aged { border-radius: 2px; }
-#annals-compare .fold { border: 0; background: #eef1f4; color: #57606a; font-size: 12px; border-radius: 4px; margin: 0 2px; padding: 0 6px; }
-#annals-compare .empty { color: #8c959f; }
-#annals-compare .figures table { border-collapse: collapse; width: 100%; font-size: 14px; }
-#annals-compare .figures th, #annals-compare .figures td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; }
-#annals-compare .figures .up { color: #1a7f37; } #annals-compare .figures .down { color: #cf222e; }
-#annals-compare .figures h3 { display: flex; gap: 12px; align-items: baseline; }
-@media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body * { visibility: hidden; }
-  #annals-compare, #annals-compare * { visibility: visible; }
-  #annals-compare { position: absolute; left: 0; top: 0; width: 100%; font-size: 10.5pt; }
-  #annals-compare .no-print, #annals-compare .fold { display: none !important; }
-  #annals-compare .inner-del { text-decoration: line-through; color: #cf222e; }
-#annals-compare .inner-ins { font-weight: 700; color: #1a7f37; border-bottom: 2px solid #1a7f37; }
-#annals-compare .move-link { display: none; }
-  #annals-compare .col-titles { position: static; }
-  #annals-compare .pair { break-inside: auto; }
-  #annals-compare .pair-head { break-after: avoid; }
-  #annals-compare .figures tr { break-inside: avoid; }
-  #annals-compare * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-}
-`

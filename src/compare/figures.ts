@@ -1,13 +1,17 @@
 // Figures: numbers with their units and the words before them (新引进大学生 10764人), paired
-// across two versions so an archivist sees which figures moved and by how much.
+// across two versions so an archivist sees which figures moved and by how much. Values are
+// compared in one scale (3.1万人 → 34000人 is +2,900人), a change in percent is in 个百分点,
+// and a figure whose label matches but whose value or magnitude changed is one 变化 row.
 import { foldText, type ResolvedNormalizeOptions } from './normalize'
 import { derived, prepareText, splitSentences } from './prepare'
 import type { FigureChange, FigureSide } from './types'
-import { FIGURE } from './units'
+import { FIGURE, MAGNITUDES } from './units'
 
-const LABEL_CHARS = 8
+/** Characters of the clause before a number kept as its label (a readable phrase, digits kept). */
+const LABEL_CHARS = 16
+const CLAUSE_BREAK = /[，,、；;：:。！？!?（(]/u
 
-type Found = FigureSide & { label: string; sectionKey?: string; grams: Set<string> }
+type Found = FigureSide & { label: string; matchKey: string; sectionKey?: string; grams: Set<string> }
 
 function figuresIn(text: string, section: number, options: ResolvedNormalizeOptions, sectionKey?: string): Found[] {
   const raw = derived(prepareText(text, options), 'figures', () => extractFigures(text, options))
@@ -21,19 +25,44 @@ function extractFigures(text: string, options: ResolvedNormalizeOptions): Omit<F
     for (const m of sentence.matchAll(FIGURE)) {
       const value = Number(m[1].normalize('NFKC').replace('．', '.'))
       if (!Number.isFinite(value)) continue
-      // the words since the last clause break, without digits: “全年新引进大学生”
-      const lead = sentence.slice(0, m.index).split(/[，,、；;：:。！？!?（(]/u).pop() ?? ''
-      const words = (t: string) => foldText(t, options).replace(/[^\p{Script=Han}a-z]/gu, '')
-      let label = words(lead).slice(-LABEL_CHARS)
+      // the phrase since the last clause break, as written (digits kept: “其中35岁以下的占”)
+      const lead = (sentence.slice(0, m.index).split(CLAUSE_BREAK).pop() ?? '').trim()
+      let label = lead.length > LABEL_CHARS ? lead.slice(-LABEL_CHARS) : lead
       // a number that opens its clause (“23名市领导联系…”) is named by the words after it
-      if (label.length < 2) {
-        const trail = sentence.slice(m.index + m[0].length).split(/[，,、；;：:。！？!?（(]/u)[0] ?? ''
-        label = `${label}…${words(trail).slice(0, LABEL_CHARS - label.length)}`
+      if ((label.match(/\p{Script=Han}/gu) ?? []).length < 2) {
+        const trail = (sentence.slice(m.index + m[0].length).split(CLAUSE_BREAK)[0] ?? '').trim()
+        label = `${label}…${trail.slice(0, LABEL_CHARS)}`
       }
-      found.push({ text: m[0], value, unit: foldText(m[2], options), sentence: sentence.trim(), label, grams: bigrams(label) })
+      const { unit, scale } = unitOf(foldText(m[2], options))
+      const matchKey = foldText(label, options).replace(/[^\p{Script=Han}a-z]/gu, '')
+      found.push({ text: m[0], value, unit, scale, sentence: sentence.trim(), label, matchKey, grams: bigrams(matchKey) })
     }
   }
   return found
+}
+
+/** The unit without its magnitude, and the magnitude's scale: 万人 → 人 × 10,000; % stays %. */
+function unitOf(written: string): { unit: string; scale: number } {
+  if (written.length > 1 && MAGNITUDES[written[0]] && !written.startsWith('千米')) return { unit: written.slice(1), scale: MAGNITUDES[written[0]] }
+  if (written.length === 1 && MAGNITUDES[written]) return { unit: '', scale: MAGNITUDES[written] }
+  return { unit: written, scale: 1 }
+}
+
+/** A change as a reader says it: in the written magnitude when both sides share it, in 个百分点 for percent. */
+function deltaText(before: FigureSide, after: FigureSide, unit: string): string {
+  const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±')
+  const round = (n: number) => Math.round(n * 1e6) / 1e6
+  if (unit === '%' || unit === '％') {
+    const d = round(after.value - before.value)
+    return `${sign(d)}${Math.abs(d)}个百分点`
+  }
+  if (before.scale === after.scale) {
+    const d = round(after.value - before.value)
+    const magnitude = Object.keys(MAGNITUDES).find(k => MAGNITUDES[k] === before.scale && before.scale > 1) ?? ''
+    return `${sign(d)}${Math.abs(d)}${magnitude}${unit}`
+  }
+  const d = round(after.value * after.scale - before.value * before.scale)
+  return `${sign(d)}${Math.abs(d).toLocaleString('en-US')}${unit}`
 }
 
 function bigrams(text: string): Set<string> {
@@ -44,7 +73,7 @@ function bigrams(text: string): Set<string> {
 }
 
 function dice(a: Found, b: Found): number {
-  if (a.label === b.label) return 1
+  if (a.matchKey === b.matchKey) return 1
   const ga = a.grams
   const gb = b.grams
   if (ga.size + gb.size === 0) return 0
@@ -53,7 +82,6 @@ function dice(a: Found, b: Found): number {
   return (2 * shared) / (ga.size + gb.size)
 }
 
-const PAIR_THRESHOLD = 0.6
 
 function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
   let list = map.get(key)
@@ -61,15 +89,17 @@ function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
   return list
 }
 
-function side({ text, value, unit, section, sentence }: Found): FigureSide {
-  return { text, value, unit, section, sentence }
+function side({ text, value, unit, scale, section, sentence }: Found): FigureSide {
+  return { text, value, unit, scale, section, sentence }
 }
 
 /** Figures of two versions, paired by unit and by the words before them (best matches first). */
 export function compareFigures(
   before: { text: string; key?: string }[],
   after: { text: string; key?: string }[],
-  options: ResolvedNormalizeOptions
+  options: ResolvedNormalizeOptions,
+  /** label similarity at which two figures of one unit are the same figure (CompareConfig.figureLabelMatch) */
+  threshold = 0.6
 ): FigureChange[] {
   const a = before.flatMap((s, i) => figuresIn(s.text, i, options, s.key))
   const b = after.flatMap((s, i) => figuresIn(s.text, i, options, s.key))
@@ -78,12 +108,12 @@ export function compareFigures(
   const candidates: { i: number; j: number; score: number }[] = []
   const score = (fa: Found, fb: Found) => dice(fa, fb) + (fa.sectionKey && fa.sectionKey === fb.sectionKey ? 0.05 : 0) + (fa.value === fb.value ? 0.01 : 0)
   const exact = new Map<string, number[]>()
-  a.forEach((fa, i) => fa.label && listAt(exact, fa.unit + '\u0000' + fa.label).push(i))
+  a.forEach((fa, i) => fa.matchKey && listAt(exact, fa.unit + '\u0000' + fa.matchKey).push(i))
   const looseB: number[] = []
   const exactA = new Set<number>()
   b.forEach((fb, j) => {
-    const same = fb.label ? exact.get(fb.unit + '\u0000' + fb.label) : undefined
-    if (!same) return fb.label && looseB.push(j)
+    const same = fb.matchKey ? exact.get(fb.unit + '\u0000' + fb.matchKey) : undefined
+    if (!same) return fb.matchKey && looseB.push(j)
     for (const i of same) {
       candidates.push({ i, j, score: score(a[i], fb) })
       exactA.add(i)
@@ -92,7 +122,7 @@ export function compareFigures(
   // only figures of the same unit that share a label bigram can reach the threshold
   const byUnitGram = new Map<string, number[]>()
   a.forEach((fa, i) => {
-    if (!fa.label || exactA.has(i)) return
+    if (!fa.matchKey || exactA.has(i)) return
     for (const gram of fa.grams) listAt(byUnitGram, fa.unit + '\u0000' + gram).push(i)
   })
   for (const j of looseB) {
@@ -102,7 +132,7 @@ export function compareFigures(
         if (seen.has(i)) continue
         seen.add(i)
         const value = score(a[i], b[j])
-        if (value >= PAIR_THRESHOLD) candidates.push({ i, j, score: value })
+        if (value >= threshold) candidates.push({ i, j, score: value })
       }
     }
   }
@@ -120,13 +150,18 @@ export function compareFigures(
     const i = pairs.get(j)
     if (i === undefined) return { label: fb.label, unit: fb.unit, after: side(fb), status: 'added' }
     const fa = a[i]
+    const same = fa.value * fa.scale === fb.value * fb.scale
+    const before = side(fa)
+    const after = side(fb)
     return {
       label: fb.label,
       unit: fb.unit,
-      before: side(fa),
-      after: side(fb),
-      delta: Math.round((fb.value - fa.value) * 1e6) / 1e6,
-      status: fa.value === fb.value ? 'same' : 'changed',
+      before,
+      after,
+      // in the later side's scale: 3.1万 → 3.4万 is +0.3 (万人), 96.08% → 98.2% is +2.12 (个百分点)
+      delta: Math.round(((fb.value * fb.scale - fa.value * fa.scale) / fb.scale) * 1e6) / 1e6,
+      deltaText: same ? '' : deltaText(before, after, fb.unit),
+      status: same ? 'same' : 'changed',
     }
   })
   a.forEach((fa, i) => {

@@ -4,6 +4,7 @@
 import { foldChar, ignorableSpans, optionsKey, type ResolvedNormalizeOptions } from './normalize'
 import { boundedCache } from './lru'
 import { NUMBER_TOKEN } from './units'
+import { wordSegmenter } from './segment'
 
 /** Normalised text with, per normalised character, the original [start, end) it came from. */
 export type MappedText = { key: string; start: Int32Array; end: Int32Array }
@@ -128,7 +129,6 @@ export function derived<T>(prepared: PreparedText, name: string, compute: () => 
 // Numbers stay whole with their unit (10764人, 96.08%, 5000万元, 2.16万名); Latin words whole.
 const NUMBER = NUMBER_TOKEN
 const SEGMENT_CHUNK = 300
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
 /** Word tokens of the given sentences, computed once per sentence and kept. */
 export function ensureTokens(prepared: PreparedText, sentenceIndexes: number[]) {
@@ -174,10 +174,13 @@ function tokenizeGroup(prepared: PreparedText, group: number[]) {
     covered = end
   }
   let n = 0
-  for (const { index, segment } of segmenter.segment(chunk)) {
-    const end = first.start + index + segment.length
+  let offset = 0
+  for (const segment of wordSegmenter()(chunk)) {
+    const segmentStart = offset
+    offset += segment.length
+    const end = first.start + offset
     if (end <= covered) continue
-    const start = Math.max(first.start + index, covered)
+    const start = Math.max(first.start + segmentStart, covered)
     while (n < numbers.length && numbers[n][1] <= start) n++
     const number = numbers[n]
     if (number && number[0] < end) {

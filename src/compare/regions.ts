@@ -159,7 +159,13 @@ export function diffSentences(A: PreparedText, B: PreparedText, aList: number[],
   }
   const ra = regionKey(A, aList, '\u0001')
   const rb = regionKey(B, bList, '\u0002')
-  const runs = ra.key.length + rb.key.length <= TINY_GAP ? [] : sharedPhrases(ra.key, rb.key, options.minMoveChars)
+  // a small region of similar text (the common case between years): one word diff
+  const size = ra.key.length + rb.key.length
+  if (size <= options.gapWordDiffChars && (size <= TINY_GAP || dice(gramSet([ra.key], 3), gramSet([rb.key], 3)) >= 0.5)) {
+    const ops = gapOps(A, B, aList, bList, [-1, Number.MAX_SAFE_INTEGER], [-1, Number.MAX_SAFE_INTEGER], ra.key, rb.key, options)
+    if (ops.some(op => op.op === 'equal') || size <= TINY_GAP) return ops
+  }
+  const runs = size <= TINY_GAP ? [] : sharedPhrases(ra.key, rb.key, options.minMoveChars)
   const chain = heaviestChain(
     runs.length > options.maxChainedRuns ? [...runs].sort((x, y) => y.length - x.length).slice(0, options.maxChainedRuns).sort((x, y) => x.bStart - y.bStart) : runs,
     r => r.length,

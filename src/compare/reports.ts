@@ -224,14 +224,19 @@ function joinedText(sides: Side[], indexes: number[]): string {
   return indexes.map(i => sides[i].prepared.text).join('\n')
 }
 
-function kindOf(group: Group, diff: TextDiff, A: Side[], B: Side[]): SectionPair['kind'] {
+function kindOf(group: Group, diff: TextDiff, A: Side[], B: Side[], reordered: boolean): SectionPair['kind'] {
   if (!group.before.length) return 'added'
   if (!group.after.length) return 'dropped'
   if (group.after.length > 1) return 'split'
   if (group.before.length > 1) return 'merged'
-  const renamed = A[group.before[0]].headingKey !== B[group.after[0]].headingKey
-  if (renamed) return 'renamed'
-  return diff.ops.every(op => op.op === 'equal') ? 'same' : 'changed'
+  const a = A[group.before[0]]
+  const b = B[group.after[0]]
+  if (a.headingKey !== b.headingKey) return 'renamed'
+  if (!diff.ops.every(op => op.op === 'equal')) return 'changed'
+  // the same words: still a change of structure when renumbered, moved up or down a level, or moved
+  if (a.heading.trim() !== b.heading.trim()) return 'renumbered'
+  if (a.level !== b.level) return 'relevelled'
+  return reordered ? 'reordered' : 'same'
 }
 
 /** Deleted and inserted passages in different sections with the same normalised text are moves. */
@@ -345,7 +350,7 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
     return {
       before: group.before,
       after: group.after,
-      kind: kindOf(group, diff, A, B),
+      kind: kindOf(group, diff, A, B, reordered.has(index)),
       matchedBy: group.by,
       reordered: reordered.has(index),
       level: group.after.length ? B[group.after[0]].level : A[group.before[0]].level,
@@ -382,7 +387,8 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
     figures: compareFigures(
       before.sections.map(s => ({ text: s.text, key: s.key })),
       after.sections.map(s => ({ text: s.text, key: s.key })),
-      resolved.normalize
+      resolved.normalize,
+      resolved.figureLabelMatch
     ),
     stats: {
       sectionsBefore: A.length,

@@ -9,8 +9,12 @@ import type { PreparedText } from './prepare'
 import { mappedKey, type SharedRun } from './reuse'
 import type { DiffOp, ReusedFrom, TextDiff } from './types'
 
-/** Inserted pieces shorter than this (normalised) stay plain inserts: a reused passage's last character spilling past an equal op says nothing. */
-const MIN_PIECE = 2
+/**
+ * Inserted pieces shorter than this (normalised) stay plain inserts. One: even the last
+ * character of a reused passage that the in-order diff took from another copy (“优化。” where
+ * the kept copy read “优化，”) is reused wording, not new.
+ */
+const MIN_PIECE = 1
 
 export type ReuseSource = {
   /** runs with `bStart` in normalised positions of the diff's after text, `aStart` in the source's */

@@ -117,7 +117,7 @@ class SuffixAutomaton {
 
 // automata of recent earlier texts: comparing a draft with the same years again reuses them
 // (about 160 bytes per character: 300,000 characters hold ~50 MB)
-const automata = boundedCache<string, SuffixAutomaton>({ entries: 64, maxSize: 300_000, sizeOf: (_, text) => text.length })
+const automata = boundedCache<string, SuffixAutomaton>({ entries: 20_000, maxSize: 300_000, sizeOf: (_, text) => text.length })
 
 export function sharedRuns(a: string, b: string, minLength: number): SharedRun[] {
   if (!a || !b) return []

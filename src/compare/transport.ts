@@ -1,6 +1,48 @@
 // Comparison results on the wire: equal ops whose two sides are identical carry `before` only
 // (about half the text of a year-over-year diff). Pure and dependency-free, so the Admin UI
-// bundles the same code that the API uses to pack.
+// bundles the same code that the API uses to pack. The result types below are the contract
+// between the API (src/keystone/comparison.ts) and the comparison view (admin/pages/compare.tsx).
+import type { HistoryResult, ReportDiff } from './types'
+
+export type ReportRef = { id: string; year: number; kind: string; title: string; status: string; department: { id: string; name: string } | null }
+
+export type ComparisonSummary = {
+  againstYear: number | null
+  againstTitle: string | null
+  similarity: number
+  reusedPassages: number
+  addedSections: number
+  droppedSections: number
+  changedSections: number
+  moves: number
+  figuresChanged: number
+}
+
+/** compareReport's `result`: a report against earlier years of its department. */
+export type ReportComparisonResult = {
+  report: ReportRef
+  against: ReportRef[]
+  /** the earlier report the full diff is against (the newest of `against`) */
+  primary: ReportRef | null
+  /** before = primary, after = report (reversed when swapped) */
+  swapped: boolean
+  diff: ReportDiff | null
+  history: HistoryResult | null
+  summary: ComparisonSummary
+  /** text lengths of the sections on each side of the diff (to place history offsets) */
+  lengths: { before: number[]; after: number[] }
+}
+
+export type RevisionRef = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string }
+
+/** compareRevisions' `result`: two revisions of one report (e.g. the changes of a review round). */
+export type RevisionComparisonResult = {
+  report: ReportRef
+  from: RevisionRef
+  to: RevisionRef | { id: 'current'; label: string }
+  diff: ReportDiff
+  summary: ComparisonSummary
+}
 
 type WireOp = { op: string; before?: string; after?: string; moveId?: string }
 type WireDiff = { ops: WireOp[]; moves?: { ops: WireOp[] }[] }

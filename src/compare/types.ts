@@ -64,8 +64,12 @@ export type ReusedPassage = {
 export type FigureSide = {
   /** the number with its unit as written: 10764人, 96.08%, 1.5亿元 */
   text: string
+  /** the number as written (3.1 of 3.1万人) */
   value: number
+  /** the unit without its magnitude (人 of 3.1万人) */
   unit: string
+  /** the magnitude written before the unit (10,000 for 万): value × scale is the figure in units */
+  scale: number
   section: number
   /** the sentence it stands in (original text) */
   sentence: string
@@ -73,13 +77,16 @@ export type FigureSide = {
 
 /** A figure (number with unit and the words before it) paired across two versions. */
 export type FigureChange = {
-  /** context words before the number, normalised: 新引进大学生 */
+  /** the phrase before the number as written: 全年新引进大学生 */
   label: string
+  /** the unit without magnitude; figures pair only within one unit */
   unit: string
   before?: FigureSide
   after?: FigureSide
-  /** after − before, when both exist and units match */
+  /** after − before in the later side's magnitude (0.3 for 3.1万人 → 3.4万人) */
   delta?: number
+  /** the change as a reader says it: “+0.3万人”, “+2,900人”, “+2.12个百分点” ('' when unchanged) */
+  deltaText?: string
   status: 'same' | 'changed' | 'added' | 'removed'
 }
 
@@ -91,6 +98,8 @@ export type ReportInput = {
 
 export type SectionMatch = 'key' | 'heading' | 'content'
 
+export type SectionKind = 'same' | 'changed' | 'renamed' | 'renumbered' | 'relevelled' | 'reordered' | 'added' | 'dropped' | 'split' | 'merged'
+
 /**
  * One row of a report comparison. `before` and `after` are section indexes; a split has one
  * before and several after sections, a merge the reverse; added or dropped have one side empty.
@@ -98,7 +107,12 @@ export type SectionMatch = 'key' | 'heading' | 'content'
 export type SectionPair = {
   before: number[]
   after: number[]
-  kind: 'same' | 'changed' | 'renamed' | 'added' | 'dropped' | 'split' | 'merged'
+  /**
+   * same: nothing changed; changed: the text; renamed: the heading's words; renumbered: only the
+   * heading's numbering; relevelled: only its outline level; reordered: only its place;
+   * added, dropped, split, merged: the structure
+   */
+  kind: SectionKind
   matchedBy?: SectionMatch
   /** whether the section stands elsewhere in the order than its partner */
   reordered: boolean

@@ -1,11 +1,11 @@
 // Units of measure, in one place: word tokens keep a number whole with its unit, figures are
 // read and compared with them, and shared passages never start or end inside a number.
 
-/** Counting and measuring units, longest first so 平方公里 wins over 公里 and 人次 over 人. */
+/** Counting and measuring units (pattern sources), longest first so 平方公里 wins over 公里 and 人次 over 人; 部 is no unit in 第3部分. */
 export const MEASURE_UNITS = [
   '平方公里', '平方米', '千瓦时', '标准箱', '公里', '千米', '人次', '万元', '亿元',
   '元', '人', '名', '个', '次', '件', '家', '项', '篇', '期', '场', '所', '座', '户', '条', '份',
-  '米', '吨', '亩', '岁', '倍', '部', '批', '支', '处', '村', '辆', '套', '台', '间', '张', '册', '起', '宗',
+  '米', '吨', '亩', '岁', '倍', '部(?![分门署长委])', '批', '支', '处', '村', '辆', '套', '台', '间', '张', '册', '起', '宗',
 ] as const
 
 /** Time units: a number with them is kept whole as a token but is a date or a duration, not a figure. */
@@ -25,9 +25,9 @@ export const UNIT_SOURCE = `(?:${alternation(PERCENT_UNITS)}|[十百千万亿]?(
 /** A number with its unit as one token: 10764人, 96.08%, 5000万元, 2.16万名, 12km. */
 export const NUMBER_TOKEN = new RegExp(`[0-9０-９]+(?:[.,，．][0-9０-９]+)*\\s?(?:${UNIT_SOURCE}|[a-zA-Z]+)?`, 'gu')
 
-/** A figure: a number not part of a longer number, with a measuring unit (never a date). */
+/** A figure: a number not part of a longer number nor an ordinal (第3), with a measuring unit (never a date). */
 export const FIGURE = new RegExp(
-  `(?<![0-9０-９.．])([0-9０-９]+(?:[.．][0-9０-９]+)?)\\s?(${alternation(PERCENT_UNITS)}|[十百千万亿]?(?:${alternation(MEASURE_UNITS)})|[万亿](?![0-9０-９]))`,
+  `(?<![0-9０-９.．第])([0-9０-９]+(?:[.．][0-9０-９]+)?)\\s?(${alternation(PERCENT_UNITS)}|[十百千万亿]?(?:${alternation(MEASURE_UNITS)})|[万亿](?![0-9０-９]))`,
   'gu'
 )
 

@@ -2,8 +2,10 @@
 // run the engine, cache the result by content. A report the user cannot read cannot be
 // compared against: the error does not say whether it exists.
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { packOps } from '../compare/transport'
+import { packOps, type ComparisonSummary, type ReportComparisonResult, type ReportRef, type RevisionComparisonResult } from '../compare/transport'
 import { AnnalsError } from './errors'
+
+export type { ComparisonSummary, ReportRef }
 import { boundedCache, compareReports, compareWithHistory, contentKey, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
 import { reportReadFilter } from '../access'
 
@@ -17,33 +19,7 @@ export type ComparableReport = {
   sections: { key: string; heading: string; level: number; text: string }[]
 }
 
-export type ReportRef = Omit<ComparableReport, 'sections'>
-
-export type ComparisonSummary = {
-  againstYear: number | null
-  againstTitle: string | null
-  similarity: number
-  reusedPassages: number
-  addedSections: number
-  droppedSections: number
-  changedSections: number
-  moves: number
-  figuresChanged: number
-}
-
-export type ReportComparison = {
-  report: ReportRef
-  against: ReportRef[]
-  /** the earlier report the full diff is against (the newest of `against`) */
-  primary: ReportRef | null
-  /** before = primary, after = report (reversed when swapped) */
-  swapped: boolean
-  diff: ReportDiff | null
-  history: HistoryResult | null
-  summary: ComparisonSummary
-  /** text lengths of the sections on each side of the diff (to place history offsets) */
-  lengths: { before: number[]; after: number[] }
-}
+export type ReportComparison = ReportComparisonResult
 
 /** A comparison refused, with the API's stable code (errors.ts): BAD_REQUEST is INVALID_INPUT. */
 export class ComparisonError extends AnnalsError {
@@ -224,13 +200,7 @@ function packDiff(diff: ReportDiff): ReportDiff {
 
 type RevisionRow = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string; snapshot: { title: string; sections: { key: string; heading: string; level?: number; text: string }[] } }
 
-export type RevisionComparison = {
-  report: ReportRef
-  from: Omit<RevisionRow, 'snapshot'>
-  to: Omit<RevisionRow, 'snapshot'> | { id: 'current'; label: string }
-  diff: ReportDiff
-  summary: ComparisonSummary
-}
+export type RevisionComparison = RevisionComparisonResult
 
 /**
  * Compare two revisions of one report; `to` may be 'current' (the text as it is now).
