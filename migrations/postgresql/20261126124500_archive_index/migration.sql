@@ -8,7 +8,7 @@
 -- two-character words are index lookups (a one-character word is a prefix lookup) and longer phrases
 -- AND their bigrams. Pairs from the first and from the second character: linear, no array walking.
 CREATE OR REPLACE FUNCTION annals_bigrams(t text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
     SELECT regexp_replace(r, '(.)(.)', '\1\2 ', 'g') || ' ' || regexp_replace(substr(r, 2), '(.)(.)', '\1\2 ', 'g')
     FROM (SELECT replace(t, ' ', '') AS r) x
 $$;
