@@ -5,7 +5,8 @@ import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo'
 import { Link, useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
-import { Marked, passageSourcesHref } from '../archive/Marked'
+import { Marked } from '../archive/Marked'
+import { passageSourcesHref } from '../archive/links'
 import { REPORT_KINDS, STATUS_LABELS } from '../../src/workflow'
 
 const PAGE_SIZE = 20
