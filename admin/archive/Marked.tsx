@@ -24,13 +24,6 @@ export function Marked({ text, ranges, markStyle }: { text: string; ranges: read
   return <>{parts}</>
 }
 
-/** The link other pages use for "where else does this passage appear". */
-export function passageSourcesHref(text: string, excludeReportId?: string): string {
-  const params = new URLSearchParams({ text })
-  if (excludeReportId) params.set('exclude', excludeReportId)
-  return `/passage-sources?${params.toString()}`
-}
-
 export function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`
 }

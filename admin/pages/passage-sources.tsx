@@ -1,11 +1,12 @@
 // 此段还出现在哪里 / Where else does this passage appear: /passage-sources?text=…&exclude=<reportId>.
-// Other pages link here with a selection (see passageSourcesHref in admin/archive/Marked.tsx).
+// Other pages link here with a selection (see passageSourcesHref in admin/archive/links.ts).
 import { useEffect, useState } from 'react'
 import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo'
 import { Link, useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
-import { Marked, passageSourcesHref, percent } from '../archive/Marked'
+import { Marked, percent } from '../archive/Marked'
+import { passageSourcesHref } from '../archive/links'
 
 type Source = {
   reportId: string

@@ -5,8 +5,9 @@ import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo'
 import { Link, useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
-import { Marked, passageSourcesHref } from '../archive/Marked'
-import { REPORT_KINDS, STATUS_LABELS, statusLabel } from '../../src/workflow'
+import { Marked } from '../archive/Marked'
+import { passageSourcesHref } from '../archive/links'
+import { REPORT_KINDS, STATUS_LABELS, statusLabel } from '../../src/workflow/vocabulary'
 
 const PAGE_SIZE = 20
 

@@ -12,6 +12,10 @@ export const ARCHIVE_CONFIG = {
   minSimilarity: 0.5,
   /** candidates verified exactly per request (the index ranks them by shared fingerprints). */
   maxCandidates: 60,
+  /** reuseCheck: the smallest this many hash values of a long text stand for it (a bottom-k sketch: copies share their minima). */
+  maxQueryHashes: 400,
+  /** hashes found in more sections than this are boilerplate (set phrases), not evidence of copying (SQLite). */
+  maxHashSections: 300,
   /** reuseCheck: sources listed. */
   maxSources: 10,
   /** search: query length and page size limits. */

@@ -5,6 +5,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx'
 import type { DiffOp, ReportDiff, SectionPair } from '../compare'
 import { font, officialStyles, PAGE, pageNumberFooter, SIZE, textHeader, withFontFallbacks } from './layout'
+import { SECTION_KIND_LABELS } from '../compare/labels'
 
 export type RedlineReport = { title: string; year: number; department?: { name: string } | null }
 export type RedlineInput = {
@@ -18,15 +19,6 @@ export type RedlineInput = {
 /** Colours of the marks, named once (the print view uses the same meanings). */
 export const REDLINE = { inserted: '0050B3', deleted: 'C00000', moved: '6F42C1', movedShade: 'EDE7FF' }
 
-const KIND_LABELS: Record<SectionPair['kind'], string> = {
-  same: '未变',
-  changed: '有修改',
-  renamed: '改标题',
-  added: '新增',
-  dropped: '删除',
-  split: '拆分',
-  merged: '合并',
-}
 
 const SMALL = SIZE.hao4
 const COMPACT_SPACING = { line: 400, lineRule: 'auto' as const, before: 0, after: 0 }
@@ -131,7 +123,7 @@ function summaryBlocks(input: RedlineInput, before: RedlineReport, after: Redlin
 
 function pairBlocks(pair: SectionPair): Paragraph[] {
   const heading = pair.headingAfter ?? pair.headingBefore ?? ''
-  const notes = [KIND_LABELS[pair.kind], pair.reordered ? '位置调整' : '', pair.kind === 'renamed' && pair.headingBefore ? `原标题：${pair.headingBefore}` : '', pair.kind !== 'added' && pair.kind !== 'dropped' ? `相似度 ${percent(pair.similarity)}` : '']
+  const notes = [SECTION_KIND_LABELS[pair.kind], pair.reordered ? '位置调整' : '', pair.kind === 'renamed' && pair.headingBefore ? `原标题：${pair.headingBefore}` : '', pair.kind !== 'added' && pair.kind !== 'dropped' ? `相似度 ${percent(pair.similarity)}` : '']
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading), new TextRun({ text: `　〔${notes.filter(Boolean).join('，')}〕`, size: SMALL, color: '57606A' })] }),
     ...diffParagraphs(pair.diff.ops),

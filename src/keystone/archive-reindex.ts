@@ -81,5 +81,7 @@ export async function reindexSections(
     after = rows[rows.length - 1].id
     onProgress({ done, total, chars, seconds: (performance.now() - started) / 1000 })
   }
+  // fresh statistics, or PostgreSQL's planner may filter row by row instead of using the indexes
+  await prisma.$executeRawUnsafe(provider === 'sqlite' ? 'ANALYZE' : 'ANALYZE "Section", "Report", "Department"')
   return { done, total, chars, seconds: (performance.now() - started) / 1000 }
 }

@@ -256,16 +256,35 @@ type SourceSection = {
 }
 
 /** Sections sharing the most hashes with `hashes`, among reports the user may read. */
+/** Without boilerplate: hashes in at most maxHashSections sections (counted on the index alone). */
+async function distinctiveHashes(context: KeystoneContext, hashes: readonly number[]): Promise<number[]> {
+  const sql = new Sql('sqlite')
+  const counts = await rows<{ h: unknown; n: unknown }>(
+    context,
+    sql,
+    `SELECT "hash" AS h, count(*) AS n FROM "ArchiveFingerprint" WHERE "hash" IN (${sql.list(hashes)}) GROUP BY "hash"`
+  )
+  const rare = counts.filter(c => Number(c.n) <= ARCHIVE_CONFIG.maxHashSections).map(c => Number(c.h))
+  // all of them boilerplate: the rarest still tell where the text stands
+  return rare.length > 0 ? rare : counts.sort((a, b) => Number(a.n) - Number(b.n)).slice(0, 20).map(c => Number(c.h))
+}
+
+/** A bottom-k sketch of a long text's hashes: the smallest values (copies share their minima). */
+function sketch(hashes: readonly number[]): number[] {
+  return hashes.length <= ARCHIVE_CONFIG.maxQueryHashes ? [...hashes] : [...hashes].sort((a, b) => a - b).slice(0, ARCHIVE_CONFIG.maxQueryHashes)
+}
+
 async function candidateSections(
   context: KeystoneContext,
   scope: Exclude<ArchiveScope, { kind: 'none' }>,
-  hashes: readonly number[],
+  hashes: number[],
   extra: (sql: Sql) => string[]
 ): Promise<SourceSection[]> {
   if (hashes.length === 0) return []
   const sql = new Sql(providerOf(context))
   let ranked: string
   if (sql.provider === 'sqlite') {
+    hashes = await distinctiveHashes(context, hashes)
     const where = [`f."hash" IN (${sql.list(hashes)})`, scopeCondition(sql, scope), ...extra(sql)].join(' AND ')
     ranked = `SELECT a."sectionId" AS "sid", count(*) AS "shared" FROM "ArchiveFingerprint" f
              JOIN "ArchiveSection" a ON a."rid" = f."rid" JOIN "Section" s ON s."id" = a."sectionId" JOIN "Report" r ON r."id" = s."report"
@@ -417,7 +436,7 @@ export async function reuseCheck(context: KeystoneContext, args: { reportId: str
   const department = departmentId ? await context.sudo().db.Department.findOne({ where: { id: departmentId } }) : null
   const { text, owner } = combine(sections)
   const totalChars = owner.filter(o => o >= 0).length
-  const hashes = [...new Set(sections.flatMap(s => JSON.parse(s.fingerprints || '[]') as number[]))]
+  const hashes = sketch([...new Set(sections.flatMap(s => JSON.parse(s.fingerprints || '[]') as number[]))])
   const candidates = await candidateSections(context, scope, hashes, q => [`r."id" <> ${q.p(args.reportId)}`, `r."year" <= ${q.p(year)}`])
 
   const own = new Uint8Array(text.mapped.tokens.length)

@@ -4,6 +4,7 @@
 // @page margin boxes) and page numbers stand at the foot.
 import type { DiffOp, ReportDiff, SectionPair } from '../compare'
 import { INTRO_HEADING } from '../text'
+import { SECTION_KIND_LABELS } from '../compare/labels'
 
 export type PrintReport = { id: string; title: string; departmentName: string; status: string; dateText: string; sections: { heading: string; level?: number; text: string }[] }
 export type PrintComparison = {
@@ -122,11 +123,10 @@ function opsHtml(ops: DiffOp[], side: 'before' | 'after' | 'both'): string {
   return ops.map(op => opHtml(op, side)).join('')
 }
 
-const KIND_LABELS: Record<SectionPair['kind'], string> = { same: '未变', changed: '有修改', renamed: '改标题', added: '新增', dropped: '删除', split: '拆分', merged: '合并' }
 const percent = (x: number) => `${Math.round(x * 100)}%`
 
 function pairHead(pair: SectionPair): string {
-  const badges = [KIND_LABELS[pair.kind], pair.reordered ? '位置调整' : '', pair.kind !== 'added' && pair.kind !== 'dropped' ? `相似度 ${percent(pair.similarity)}` : ''].filter(Boolean)
+  const badges = [SECTION_KIND_LABELS[pair.kind], pair.reordered ? '位置调整' : '', pair.kind !== 'added' && pair.kind !== 'dropped' ? `相似度 ${percent(pair.similarity)}` : ''].filter(Boolean)
   return `<span class="badges">${badges.map(b => `<span class="badge">${escapeHtml(b)}</span>`).join('')}</span>`
 }
 
