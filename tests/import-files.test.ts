@@ -5,6 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import iconv from 'iconv-lite'
+import JSZip from 'jszip'
+import { DOCX_LIMITS } from '../src/docx/read'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { decodeTextFile, ImportFileError, outlineFromMarkdown, readImportFile, readPastedText } from '../src/import'
 import { importPlannedReports } from '../src/keystone/report-store'
@@ -95,6 +97,15 @@ describe('reading documents', () => {
     expect(await message('x.txt', Buffer.alloc(0))).toMatch(/^文件是空的/)
     expect(await message('x.pdf', Buffer.from('%PDF'))).toMatch(/^不支持的文件类型/)
     expect(await message('x.txt', await docxWithTable())).toMatch(/ZIP 压缩包/)
+  })
+
+  test('a .docx that unpacks to more than the limit (a zip bomb) is refused before it is unpacked', async () => {
+    const zip = await JSZip.loadAsync(await docxWithTable())
+    const xml = await zip.file('word/document.xml')!.async('string')
+    zip.file('word/document.xml', xml.replace('</w:body>', `<!--${' '.repeat(DOCX_LIMITS.maxUnpackedBytes)}--></w:body>`))
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    expect(bomb.length).toBeLessThan(200_000)
+    await expect(readImportFile('bomb.docx', bomb)).rejects.toThrow('文档解压后过大，未导入 / The document unpacks to too much data and was not imported')
   })
 
   test('Markdown headings give the title and levels; pasted text goes through the text rules', () => {
