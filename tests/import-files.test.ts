@@ -5,13 +5,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import iconv from 'iconv-lite'
+import JSZip from 'jszip'
+import { DOCX_LIMITS } from '../src/docx/read'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { decodeTextFile, ImportFileError, outlineFromMarkdown, readImportFile, readPastedText } from '../src/import'
 import { importPlannedReports } from '../src/keystone/report-store'
 import { runImport } from '../scripts/import'
 import type { AnnalsContext } from '../src/keystone/context'
 import { migratedContext, testProviders } from './helpers/db'
-import { docxWithBoldNumberedLines, docxWithHeadingStyles, docxWithTable, emptyDocx } from './helpers/docx-fixtures'
+import { docxWithAutoNumberedHeadings, docxWithBoldNumberedLines, docxWithHeadingStyles, docxWithTable, emptyDocx } from './helpers/docx-fixtures'
 import { reportToDocx } from '../src/docx/write'
 
 const SUMMARY = '青山县档案局2019年工作总结\n\n一、档案接收\n全年接收档案12000卷。\n二、利用服务\n接待查档群众2100人次。\n'
@@ -80,6 +82,16 @@ describe('reading documents', () => {
     expect(doc.sections[2].text).toBe('粮食播种面积稳定在3.2万亩。')
   })
 
+  test('bold headings numbered by Word itself take their levels from the list levels', async () => {
+    const doc = await readImportFile('n.docx', await docxWithAutoNumberedHeadings())
+    expect(doc.sections.map(s => [s.heading, s.level, s.text])).toEqual([
+      ['党建工作', 1, ''],
+      ['理论学习', 2, '开展学习32次。'],
+      ['基层组织', 2, '新建党组织5个。'],
+      ['业务工作', 1, '完成全年任务。'],
+    ])
+  })
+
   test('a .docx table becomes tab-separated lines in place, and is noted', async () => {
     const doc = await readImportFile('c.docx', await docxWithTable())
     expect(doc.sections[0].text.split('\n')).toEqual(['各项指标完成情况如下表。', '指标\t2022年\t2023年', '接收档案（卷）\t9800\t12000', '查档人次\t1900\t2100', '各项指标均超额完成。'])
@@ -95,6 +107,21 @@ describe('reading documents', () => {
     expect(await message('x.txt', Buffer.alloc(0))).toMatch(/^文件是空的/)
     expect(await message('x.pdf', Buffer.from('%PDF'))).toMatch(/^不支持的文件类型/)
     expect(await message('x.txt', await docxWithTable())).toMatch(/ZIP 压缩包/)
+  })
+
+  test('a .docx that unpacks to more than the limit (a zip bomb) is refused before it is unpacked', async () => {
+    const zip = await JSZip.loadAsync(await docxWithTable())
+    const xml = await zip.file('word/document.xml')!.async('string')
+    const limit = DOCX_LIMITS.maxUnpackedBytes
+    DOCX_LIMITS.maxUnpackedBytes = 2 * 1024 * 1024 // the real limit is 60 MB: the same check, smaller numbers
+    try {
+      zip.file('word/document.xml', xml.replace('</w:body>', `<!--${' '.repeat(DOCX_LIMITS.maxUnpackedBytes)}--></w:body>`))
+      const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+      expect(bomb.length).toBeLessThan(DOCX_LIMITS.maxUnpackedBytes / 100)
+      await expect(readImportFile('bomb.docx', bomb)).rejects.toThrow('文档解压后过大，未导入 / The document unpacks to too much data and was not imported')
+    } finally {
+      DOCX_LIMITS.maxUnpackedBytes = limit
+    }
   })
 
   test('Markdown headings give the title and levels; pasted text goes through the text rules', () => {

@@ -106,9 +106,10 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
     await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
       {
+        // keep the document model and give mammoth nothing to write as HTML (we never use it)
         transformDocument: (document: MammothNode) => {
           root = document
-          return document
+          return { ...document, children: [] }
         },
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
       }

@@ -2,7 +2,7 @@
 // passages, changed figures) first, then one section after another with insertions
 // underlined and coloured, deletions struck through and moved passages marked. Renders the
 // comparison the API produced; never diffs again.
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx'
+import { AlignmentType, Document, HeadingLevel, LineRuleType, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx'
 import type { DiffOp, ReportDiff, SectionPair } from '../compare'
 import { font, officialStyles, PAGE, pageNumberFooter, SIZE, textHeader, withFontFallbacks } from './layout'
 import { SECTION_KIND_LABELS } from '../compare/labels'
@@ -21,7 +21,9 @@ export const REDLINE = { inserted: '0050B3', deleted: 'C00000', moved: '6F42C1',
 
 
 const SMALL = SIZE.hao4
-const COMPACT_SPACING = { line: 400, lineRule: 'auto' as const, before: 0, after: 0 }
+// 1.25 lines: a working document, denser than the official 28.95 pt
+const COMPACT_SPACING = { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 }
+const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right
 
 function run(text: string, options: Record<string, unknown> = {}): TextRun {
   return new TextRun({ text, font: font('body'), size: SMALL, ...options })
@@ -57,12 +59,19 @@ function diffParagraphs(ops: DiffOp[]): Paragraph[] {
   return paragraphs.filter(runs => runs.length).map(children => new Paragraph({ spacing: COMPACT_SPACING, indent: { firstLine: 560 }, children }))
 }
 
-function cell(text: string, bold = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ spacing: COMPACT_SPACING, children: [run(text, { bold })] })] })
+function cell(text: string, width: number, bold = false): TableCell {
+  return new TableCell({ width: { size: width, type: WidthType.DXA }, children: [new Paragraph({ spacing: COMPACT_SPACING, children: [run(text, { bold })] })] })
 }
 
-function grid(header: string[], rows: string[][]): Table {
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ tableHeader: true, children: header.map(h => cell(h, true)) }), ...rows.map(r => new TableRow({ children: r.map(c => cell(c)) }))] })
+/** A table whose header row repeats on every page; `shares` are the columns' parts of the text width. */
+function grid(header: string[], rows: string[][], shares: number[] = header.map(() => 1 / header.length)): Table {
+  const widths = shares.map(share => Math.round(TEXT_WIDTH * share))
+  const row = (cells: string[], bold = false) => cells.map((c, i) => cell(c, widths[i], bold))
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [new TableRow({ tableHeader: true, children: row(header, true) }), ...rows.map(r => new TableRow({ children: row(r) }))],
+  })
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`
@@ -98,7 +107,8 @@ function summaryBlocks(input: RedlineInput, before: RedlineReport, after: Redlin
         ['章节', `有修改 ${summary.changedSections}，新增 ${summary.addedSections}，删除 ${summary.droppedSections}`],
         ['移动段落', `${summary.moves} 处`],
         ['数字变化', `${summary.figuresChanged} 项`],
-      ]
+      ],
+      [0.25, 0.75]
     ),
     legend(),
   ]
@@ -108,7 +118,8 @@ function summaryBlocks(input: RedlineInput, before: RedlineReport, after: Redlin
     blocks.push(
       grid(
         ['指标', `${before.year}年`, `${after.year}年`, '变化'],
-        figures.map(f => [f.label, f.before?.text ?? '—', f.after?.text ?? '—', f.delta === undefined ? (f.status === 'added' ? '新增' : f.status === 'removed' ? '删除' : '') : `${f.delta > 0 ? '+' : ''}${Number(f.delta.toFixed(2))}${f.unit}`])
+        figures.map(f => [f.label, f.before?.text ?? '—', f.after?.text ?? '—', f.delta === undefined ? (f.status === 'added' ? '新增' : f.status === 'removed' ? '删除' : '') : `${f.delta > 0 ? '+' : ''}${Number(f.delta.toFixed(2))}${f.unit}`]),
+        [0.4, 0.2, 0.2, 0.2]
       )
     )
   }
@@ -116,7 +127,9 @@ function summaryBlocks(input: RedlineInput, before: RedlineReport, after: Redlin
   if (reused.length) {
     blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: `沿用段落（最长的 ${reused.length} 处）` }))
     const headingOf = (side: 'before' | 'after', index: number) => (diff?.sections.find(p => p[side].includes(index))?.[side === 'before' ? 'headingBefore' : 'headingAfter'] ?? `第 ${index + 1} 节`)
-    blocks.push(grid(['字数', `${before.year}年所在章节`, `${after.year}年所在章节`, '文字'], reused.map(r => [String(r.length), headingOf('before', r.before.section), headingOf('after', r.after.section), excerpt(r.text ?? '')])))
+    blocks.push(
+      grid(['字数', `${before.year}年所在章节`, `${after.year}年所在章节`, '文字'], reused.map(r => [String(r.length), headingOf('before', r.before.section), headingOf('after', r.after.section), excerpt(r.text ?? '')]), [0.1, 0.22, 0.22, 0.46])
+    )
   }
   return blocks
 }

@@ -17,14 +17,14 @@ export class ImportFileError extends Error {
 }
 
 // Binary formats people put in archive folders by mistake, by their first bytes.
-const MAGIC: { bytes: number[]; what: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF 文件 / a PDF file' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: '旧版 Word（.doc）或 WPS 文件，请另存为 .docx / an old Word .doc or WPS file: save it as .docx' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP 压缩包（或 .docx 被改了扩展名）/ a ZIP archive (or a .docx renamed)' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'PNG 图片 / a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'JPEG 图片 / a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'GIF 图片 / a GIF image' },
-  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'RTF 文件，请另存为 .docx / an RTF file: save it as .docx' },
+const MAGIC: { bytes: number[]; zh: string; en: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], zh: 'PDF 文件', en: 'a PDF file' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], zh: '旧版 Word（.doc）或 WPS 文件，请先另存为 .docx', en: 'an old Word .doc or WPS file: save it as .docx first' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], zh: 'ZIP 压缩包（或改了扩展名的 .docx）', en: 'a ZIP archive (or a renamed .docx)' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], zh: 'PNG 图片', en: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], zh: 'JPEG 图片', en: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], zh: 'GIF 图片', en: 'a GIF image' },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], zh: 'RTF 文件，请先另存为 .docx', en: 'an RTF file: save it as .docx first' },
 ]
 
 /** At most this share of characters may be unusual (controls, private use, unassigned) in real text. */
@@ -35,8 +35,8 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b)
 }
 
-function binaryKind(bytes: Uint8Array): string | undefined {
-  return MAGIC.find(m => startsWith(bytes, m.bytes))?.what
+function binaryKind(bytes: Uint8Array) {
+  return MAGIC.find(m => startsWith(bytes, m.bytes))
 }
 
 function strictUtf8(bytes: Uint8Array): string | undefined {
@@ -82,8 +82,10 @@ function legacyChineseGuess(bytes: Uint8Array): TextEncoding {
   return big5 && (!gb || big5.confidence > gb.confidence + 10) ? 'Big5' : 'GB18030'
 }
 
+/** `中文 / English` reason → the whole message, Chinese first, English after. */
 function refuse(reason: string): never {
-  throw new ImportFileError(`无法导入：${reason}。请用 UTF-8、UTF-16 或 GB18030/GBK 编码的文本文件，或 .docx / Cannot import: ${reason.split(' / ')[1] ?? reason}. Use a text file in UTF-8, UTF-16 or GB18030/GBK, or a .docx`)
+  const [zh, en] = reason.split(' / ')
+  throw new ImportFileError(`无法导入：${zh}。请用 UTF-8、UTF-16 或 GB18030/GBK 编码的文本文件，或 .docx / Cannot import: ${en}. Use a text file in UTF-8, UTF-16 or GB18030/GBK, or a .docx`)
 }
 
 /**
@@ -94,7 +96,7 @@ function refuse(reason: string): never {
  */
 export function decodeTextFile(bytes: Uint8Array): DecodedText {
   const binary = binaryKind(bytes)
-  if (binary) refuse(`这是${binary.split(' / ')[0]}，不是文本文件 / this is ${binary.split(' / ')[1]}, not a text file`)
+  if (binary) refuse(`不是文本文件，而是${binary.zh} / this is not a text file but ${binary.en}`)
   let decoded: DecodedText
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = strictUtf8(bytes.subarray(3))

@@ -93,7 +93,9 @@ function formattedHeading(paragraph: DocxParagraph): Heading | undefined {
   if (!text || text.includes('\n')) return undefined
   const numbering = numberingKindOf(text)
   const fontLevel = headingFontLevel(paragraph.runs)
-  const levelFor = (fallback: SectionLevel) => (numbering ? DEFAULT_LEVEL[numbering] : fontLevel ?? fallback)
+  // Word's automatic numbering keeps the number out of the text but says the list level
+  const listLevel = paragraph.listLevel !== null ? clampLevel(paragraph.listLevel + 1) : undefined
+  const levelFor = (fallback: SectionLevel) => (numbering ? DEFAULT_LEVEL[numbering] : fontLevel ?? listLevel ?? fallback)
   if (text.length <= MAX_HEADING && !SENTENCE_INSIDE.test(text)) {
     if (allBold(paragraph.runs) || fontLevel) return { heading: stripHeadingEnd(text), level: levelFor(1), runIn: '' }
     if (numbering && !TERMINATED.test(text)) return { heading: text, level: DEFAULT_LEVEL[numbering], runIn: '' }

@@ -165,6 +165,13 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
     expect((await anonymous.request.get(`${app.url}/export/report/${draftId}.docx`)).status()).toBe(401)
     // an upload without the import header (as a cross-site form would send it) is refused
     expect((await page.request.post(`${app.url}/api/import/preview`, { data: '一、甲\n内容。' })).status()).toBe(400)
+    // an upload over the size limit is refused with the app's own message, not read to the end
+    const big = await page.request.post(`${app.url}/api/import/preview`, { headers: { 'x-annals-import': '1', 'x-file-name': 'big.txt' }, data: Buffer.alloc(11 * 1024 * 1024, 0x41) })
+    expect(big.status()).toBe(413)
+    expect((await big.json()).error).toMatch(/^上传内容超过 10 MB \/ The upload is larger than 10 MB/)
+    // a pasted text preview over HTTP
+    const pasted = await page.request.post(`${app.url}/api/import/preview`, { headers: { 'x-annals-import': '1', 'content-type': 'text/plain; charset=utf-8' }, data: '一、甲\n内容。\n二、乙\n内容。' })
+    expect((await pasted.json()).sections.map((s: { heading: string }) => s.heading)).toEqual(['一、甲', '二、乙'])
     await anonymous.close()
     await page.close()
     await other.close()

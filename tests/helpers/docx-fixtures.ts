@@ -1,5 +1,5 @@
 // Word documents of the shapes real summaries come in, generated with the `docx` library.
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
+import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 
 // a 1×1 transparent PNG: enough for Word (and mammoth) to see an image
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
@@ -64,4 +64,37 @@ export function docxWithTable(): Promise<Buffer> {
 /** A document with only an empty paragraph. */
 export function emptyDocx(): Promise<Buffer> {
   return pack([new Paragraph('')])
+}
+
+/** Bold headings numbered by Word itself (一、 and （一） live in the numbering definitions, not the text). */
+export function docxWithAutoNumberedHeadings(): Promise<Buffer> {
+  const numbered = (text: string, level: number) => new Paragraph({ numbering: { reference: 'outline', level }, children: [new TextRun({ text, bold: true })] })
+  return Packer.toBuffer(
+    new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'outline',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            numbered('党建工作', 0),
+            numbered('理论学习', 1),
+            body('开展学习32次。'),
+            numbered('基层组织', 1),
+            body('新建党组织5个。'),
+            numbered('业务工作', 0),
+            body('完成全年任务。'),
+          ],
+        },
+      ],
+    })
+  )
 }
