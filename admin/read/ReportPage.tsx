@@ -9,7 +9,7 @@ import { Heading } from '@keystar/ui/typography'
 import { anchorAt } from '../../src/workflow/anchor'
 import { kindLabel } from '../../src/workflow/vocabulary'
 import { CREATE_COMMENT, READ_REPORT, REPORT_CHECKS, type Check, type CommentRow, type ReportRow, type SectionRow, type Viewer } from './queries'
-import { headingLevel, STATUS_COLORS, statusLabel, userMessage, yearText } from './format'
+import { STATUS_COLORS, statusLabel, userMessage, yearText } from './format'
 import { paragraphsOf, selectionInSection, type Mark, type Selected } from './highlight'
 import { CommentThread } from './CommentThread'
 import { ActionsPanel, AuditPanel, ChecksPanel, ComparisonPanel, RevisionsPanel } from './panels'
@@ -139,7 +139,7 @@ function Document({ report, viewer, checks, checksLoading, checksError, refresh,
 type SectionProps = { section: SectionRow; comments: CommentRow[]; reportId: string; canTalk: boolean; active: string | null; onFocus: (id: string) => void; onChanged: () => void }
 
 function SectionBlock({ section, comments, reportId, canTalk, active, onFocus, onChanged }: SectionProps) {
-  const level = headingLevel(section.heading)
+  const level = Math.min(3, Math.max(1, section.level)) as 1 | 2 | 3
   const marks: Mark[] = comments.flatMap(c => (c.anchor && c.anchor.status !== 'missing' && c.anchor.start !== undefined && c.anchor.end !== undefined && !c.resolved ? [{ start: c.anchor.start, end: c.anchor.end, id: c.id }] : []))
   const paragraphs = paragraphsOf(section.plainText, marks)
   const HeadingTag = (`h${level + 1}` as 'h2' | 'h3' | 'h4')

@@ -1,6 +1,5 @@
 // Formatting shared by the reading view and the 工作台: China's time zone, years as written.
 import { statusLabel } from '../../src/workflow/vocabulary'
-import { numberingOf, NUMBERING_DEPTH } from '../../src/workflow/numbering'
 
 const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
 
@@ -15,13 +14,6 @@ export function yearText(year: number | null | undefined): string {
 }
 
 export { statusLabel }
-
-/** Heading level 1–3 from its numbering (一、 / （一） / 1.), 1 when unnumbered. */
-export function headingLevel(heading: string): 1 | 2 | 3 {
-  const n = numberingOf(heading)
-  if (!n) return 1
-  return Math.min(3, Math.max(1, NUMBERING_DEPTH[n.style])) as 1 | 2 | 3
-}
 
 export const STATUS_COLORS: Record<string, string> = { draft: '#6e7781', in_review: '#9a6700', changes_requested: '#cf222e', approved: '#1a7f37' }
 

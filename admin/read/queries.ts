@@ -28,6 +28,7 @@ export const READ_REPORT = gql`
       sections(orderBy: [{ position: asc }]) {
         id
         heading
+        level
         plainText
       }
       revisions(orderBy: { number: desc }) {
@@ -117,7 +118,7 @@ export const SET_RESOLVED = gql`
 export type Anchor = { status: 'found' | 'moved' | 'missing'; start?: number; end?: number; message: string; heading: string | null } | null
 export type Reply = { id: string; body: string; createdAt: string; author: { name: string } | null }
 export type CommentRow = Reply & { quote: string; resolved: boolean; anchor: Anchor; section: { id: string } | null; replies: Reply[] }
-export type SectionRow = { id: string; heading: string; plainText: string }
+export type SectionRow = { id: string; heading: string; level: number; plainText: string }
 export type ReportRow = {
   id: string
   title: string

@@ -11,5 +11,5 @@ export {
 } from './clean'
 export { documentToPlainText, plainTextToDocument } from './document'
 export { sectionKeyFor } from './section-key'
-export { stripNumbering, numberingKindOf, DEFAULT_LEVEL } from './numbering'
-export type { HeadingLevel, NumberingKind } from './numbering'
+export { stripNumbering, numberingKindOf, numberingOf, markerFor, chineseOrdinal, DEFAULT_LEVEL, NUMBERING_DEPTH } from './numbering'
+export type { HeadingLevel, Numbering, NumberingKind } from './numbering'

@@ -68,3 +68,63 @@ const AT_LINE_OR_SENTENCE = new RegExp(`(?<=^|[\\n。！？；!?;][ \\t\\u3000\\
 export function numberingSpans(text: string): [number, number][] {
   return [...text.matchAll(AT_LINE_OR_SENTENCE)].map(m => [m.index, m.index + m[0].length])
 }
+
+// ---------- reading the number itself (for numbering-gap checks) ----------
+
+export type Numbering = { kind: NumberingKind; ordinal: number; marker: string }
+
+/** Outer to inner: how deep each kind sits in the usual nesting (第一部分 outermost). */
+export const NUMBERING_DEPTH: Record<NumberingKind, number> = Object.fromEntries(NUMBERING_KINDS.map((kind, i) => [kind, i])) as Record<NumberingKind, number>
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const CIRCLED_ONE = 0x2460
+
+/** 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 一百 → 100. */
+export function chineseOrdinal(text: string): number {
+  if (text.includes('百')) {
+    const [hundreds, rest] = text.split('百')
+    return (hundreds ? CN_DIGITS[hundreds] ?? 1 : 1) * 100 + (rest ? chineseOrdinal(rest.replace(/^零/u, '')) : 0)
+  }
+  const ten = text.indexOf('十')
+  if (ten < 0) return CN_DIGITS[text] ?? 0
+  const tens = ten === 0 ? 1 : CN_DIGITS[text.slice(0, ten)] ?? 0
+  return tens * 10 + (CN_DIGITS[text.slice(ten + 1)] ?? 0)
+}
+
+/** The numbering a heading or paragraph opens with, with its number: “（十二）…” → parenCn 12. */
+export function numberingOf(line: string): Numbering | undefined {
+  const text = line.trimStart()
+  const at = numberingAt(text)
+  if (!at) return undefined
+  const marker = text.slice(0, at.length).trimEnd()
+  const folded = marker.normalize('NFKC')
+  const ordinal =
+    at.kind === 'circled'
+      ? marker.codePointAt(0)! - CIRCLED_ONE + 1
+      : at.kind === 'arabic' || at.kind === 'parenArabic'
+        ? Number(/\d+/.exec(folded)?.[0] ?? 0)
+        : chineseOrdinal(/[一二三四五六七八九十百]+/u.exec(marker)?.[0] ?? '')
+  return { kind: at.kind, ordinal, marker }
+}
+
+function chineseNumeral(n: number): string {
+  const names = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+  if (n < 10) return names[n] || '零'
+  if (n < 20) return `十${names[n % 10]}`
+  if (n < 100) return `${names[Math.floor(n / 10)]}十${names[n % 10]}`
+  return String(n)
+}
+
+/** The marker of number `n` in a kind: 三、 / （三） / 3. / ③ */
+export function markerFor(kind: NumberingKind, n: number): string {
+  const cn = chineseNumeral(n)
+  const markers: Record<NumberingKind, string> = {
+    chapter: `第${cn}部分`,
+    cn: `${cn}、`,
+    parenCn: `（${cn}）`,
+    arabic: `${n}.`,
+    parenArabic: `（${n}）`,
+    circled: n >= 1 && n <= 20 ? String.fromCodePoint(CIRCLED_ONE + n - 1) : `${n}.`,
+  }
+  return markers[kind]
+}

@@ -15,7 +15,7 @@
 //   error (the title names the year of the report), in the body a warning.
 import { compareReports, type ReportDiff } from '../compare'
 import { sectionKeyFor } from '../text'
-import { NUMBERING_DEPTH, markerFor, numberingOf, type NumberingStyle } from './numbering'
+import { NUMBERING_DEPTH, markerFor, numberingOf, type NumberingKind } from '../text/numbering'
 
 export type CheckCode = 'STALE_YEAR' | 'UNCHANGED_FIGURE' | 'MISSING_SECTION' | 'EMPTY_SECTION' | 'NUMBERING_GAP' | 'DUPLICATE_HEADING' | 'COPIED_FROM_LAST_YEAR'
 export type CheckSeverity = 'error' | 'warning' | 'info'
@@ -142,7 +142,7 @@ function emptySections(report: CheckReport): ReportCheck[] {
     // a heading whose content is its sub-sections (一、 followed by （一）) is not empty
     const own = numberingOf(section.heading)
     const next = report.sections[i + 1] && numberingOf(report.sections[i + 1].heading)
-    if (own && next && NUMBERING_DEPTH[next.style] > NUMBERING_DEPTH[own.style]) return []
+    if (own && next && NUMBERING_DEPTH[next.kind] > NUMBERING_DEPTH[own.kind]) return []
     return [{ code: 'EMPTY_SECTION', severity: 'warning', sectionId: section.id, message: `“${section.heading}”还没有正文 / This section has no text yet`, excerpt: section.heading } satisfies ReportCheck]
   })
 }
@@ -154,23 +154,23 @@ function emptySections(report: CheckReport): ReportCheck[] {
  */
 function numberingGaps(report: CheckReport): ReportCheck[] {
   const out: ReportCheck[] = []
-  const last = new Map<NumberingStyle, { ordinal: number; marker: string }>()
+  const last = new Map<NumberingKind, { ordinal: number; marker: string }>()
   const visit = (line: string, sectionId: string, text: string, at: number) => {
     const n = numberingOf(line)
     if (!n) return
     // an outer item starts the count of every inner style again
-    for (const style of [...last.keys()]) if (NUMBERING_DEPTH[style] > NUMBERING_DEPTH[n.style]) last.delete(style)
-    const previous = last.get(n.style)
+    for (const style of [...last.keys()]) if (NUMBERING_DEPTH[style] > NUMBERING_DEPTH[n.kind]) last.delete(style)
+    const previous = last.get(n.kind)
     const expected = (previous?.ordinal ?? 0) + 1
     if (n.ordinal !== expected) {
-      const want = markerFor(n.style, expected)
+      const want = markerFor(n.kind, expected)
       const message =
         n.ordinal > expected
           ? `编号不连续：${previous ? `“${previous.marker}”之后是` : '第一项是'}“${n.marker}”，缺少“${want}” / Numbering gap: ${want} is missing before ${n.marker}`
           : `编号重复或倒序：“${previous?.marker}”之后又是“${n.marker}” / Numbering repeats or goes back: ${n.marker} after ${previous?.marker}`
       out.push({ code: 'NUMBERING_GAP', severity: 'error', sectionId, message, excerpt: excerptAt(text, at, at + line.length).slice(0, 60) })
     }
-    last.set(n.style, { ordinal: n.ordinal, marker: n.marker })
+    last.set(n.kind, { ordinal: n.ordinal, marker: n.marker })
   }
   for (const section of report.sections) {
     visit(section.heading, section.id, section.heading, 0)
