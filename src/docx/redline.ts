@@ -18,7 +18,8 @@ export type RedlineInput = {
 /** Colours of the marks, named once (the print view uses the same meanings). */
 export const REDLINE = { inserted: '0050B3', deleted: 'C00000', moved: '6F42C1', movedShade: 'EDE7FF' }
 
-const KIND_LABELS: Record<SectionPair['kind'], string> = {
+/** How a section fared, as the comparison's documents (Word and print) name it. */
+export const KIND_LABELS: Record<SectionPair['kind'], string> = {
   same: '未变',
   changed: '有修改',
   renamed: '改标题',
