@@ -5,6 +5,8 @@
 import type { DiffOp, ReportDiff, SectionPair } from '../compare'
 import { INTRO_HEADING } from '../text'
 import { SECTION_KIND_LABELS } from '../compare/labels'
+import { DRAFT_MARK } from '../docx/write'
+import { REDLINE } from '../docx/redline'
 
 export type PrintReport = { id: string; title: string; departmentName: string; status: string; dateText: string; sections: { heading: string; level?: number; text: string }[] }
 export type PrintComparison = {
@@ -16,7 +18,6 @@ export type PrintComparison = {
 }
 export type CompareLayout = 'side' | 'inline'
 
-const DRAFT_MARK = '草稿（未批准）'
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
@@ -157,9 +158,9 @@ main { padding: 12px 20px; }
 h1 { font-family: ${FONT.title}; font-size: 17pt; font-weight: normal; text-align: center; margin: 4pt 0; }
 .subtitle { text-align: center; margin: 0 0 8pt; }
 .headline { margin: 4pt 0; } .legend { margin: 4pt 0 8pt; font-size: 10pt; }
-ins.ins { color: #0050b3; text-decoration: underline; text-decoration-color: #0050b3; background: #e6f0ff; }
-del.del { color: #c00000; text-decoration: line-through; background: #ffecec; }
-.move { color: #6f42c1 !important; background: #ede7ff !important; text-decoration-style: double !important; }
+ins.ins { color: #${REDLINE.inserted}; text-decoration: underline; text-decoration-color: #${REDLINE.inserted}; background: #e6f0ff; }
+del.del { color: #${REDLINE.deleted}; text-decoration: line-through; background: #ffecec; }
+.move { color: #${REDLINE.moved} !important; background: #${REDLINE.movedShade} !important; text-decoration-style: double !important; }
 table { border-collapse: collapse; width: 100%; }
 table.figures { font-size: 10pt; margin-bottom: 8pt; } table.figures th, table.figures td { border: 1px solid #888; padding: 1pt 4pt; text-align: left; }
 table.pairs { table-layout: fixed; }
