@@ -1,9 +1,9 @@
 // npm run bench:security: the running app (SQLite, WEB_CONCURRENCY workers, default 2) under
-// (BENCH_ATTACKERS=0 runs the same normal load without attackers, to see what the attacks add)
 // 20 clients for BENCH_SECONDS (default 60): 16 normal users mixing reads, section saves,
 // comparisons and a trivial query, 4 attackers looping the worst requests of issue 9. Prints the
-// trivial query's p95 alone (baseline, same process) and under attack, the normal requests' p95,
+// trivial query's p95 alone (baseline, same process) and under load, the normal requests' p95,
 // errors, attack requests that were not refused, and whether anything changed that should not.
+// BENCH_ATTACKERS=0 runs the same normal load without attackers, to see what the attacks add.
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { applyPendingMigrations } from '../src/db/migrations'
