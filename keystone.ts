@@ -15,7 +15,8 @@ import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
 import { sessionSecretProblem } from './src/auth/session-secret.cjs'
 import { refuseRevoked, stampedSessions } from './src/auth/sessions'
 import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
-import { boundedApolloConfig, guardGraphqlBodies, securityHeaders } from './src/keystone/request-guard'
+import { boundedApolloConfig, guardGraphqlBodies, securityHeaders, withComplexityCode } from './src/keystone/request-guard'
+import { formatAnnalsError } from './src/keystone/errors'
 import { registerDocumentRoutes } from './src/keystone/document-routes'
 import { withAnnalsSignin } from './src/keystone/signin-page'
 
@@ -83,7 +84,12 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
         bodyParser: { limit: MAX_REQUEST_BYTES },
         // compact JSON: comparison results are large, and indentation only costs time and bytes
         // with GraphQL Armor (depth, aliases, tokens, cost) and a per-request comparison budget
-        apolloConfig: { stringifyResult: value => JSON.stringify(value), ...boundedApolloConfig() },
+        apolloConfig: {
+          stringifyResult: value => JSON.stringify(value),
+          ...boundedApolloConfig(),
+          // one translator: Armor's refusals and Keystone-wrapped errors of ours get their stable codes
+          formatError: formatted => formatAnnalsError(withComplexityCode(formatted)),
+        },
       },
       types: { path: 'generated/keystone/types.ts' },
       lists,

@@ -14,6 +14,7 @@ import { paragraphsOf, selectionInSection, type Mark, type Selected } from './hi
 import { CommentThread } from './CommentThread'
 import { ActionsPanel, AuditPanel, ChecksPanel, ComparisonPanel, RevisionsPanel } from './panels'
 import { ui } from './styles'
+import { passageSourcesHref } from '../archive/links'
 
 const LAYOUT_CSS = `
 #annals-read .read-layout { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 24px; align-items: start; }
@@ -80,14 +81,13 @@ function Document({ report, viewer, checks, checksLoading, checksError, refresh,
   }, [report.comments, headings])
 
   const onMouseUp = useCallback(() => {
-    if (!canTalk) return
     const found = selectionInSection()
     const section = found && report.sections.find(s => s.id === found.sectionId)
     if (!found || !section) return
     const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect()
     // the quote is the stored text at the selected offsets, never what the browser copied
     setSelected({ ...found, quote: section.plainText.slice(found.start, found.end), top: Math.min((rect?.bottom ?? 0) + 8, window.innerHeight - 280), left: Math.max(8, Math.min(rect?.left ?? 0, window.innerWidth - 440)) })
-  }, [canTalk, report.sections])
+  }, [report.sections])
 
   const goTo = (sectionId: string) => document.getElementById(`section-${sectionId}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' })
   const unplaced = bySection.get('') ?? []
@@ -123,7 +123,7 @@ function Document({ report, viewer, checks, checksLoading, checksError, refresh,
             ))}
           </div>
         )}
-        {selected && <Composer selected={selected} reportId={report.id} onClose={() => setSelected(null)} onDone={() => { setSelected(null); refresh() }} text={report.sections.find(s => s.id === selected.sectionId)?.plainText ?? ''} />}
+        {selected && <Composer selected={selected} canTalk={canTalk} reportId={report.id} onClose={() => setSelected(null)} onDone={() => { setSelected(null); refresh() }} text={report.sections.find(s => s.id === selected.sectionId)?.plainText ?? ''} />}
       </article>
       <aside data-testid="workflow-panel">
         <ActionsPanel report={report} viewer={viewer} checks={checks} onDone={refresh} />
@@ -172,9 +172,9 @@ function SectionBlock({ section, comments, reportId, canTalk, active, onFocus, o
   )
 }
 
-type ComposerProps = { selected: Selected & { quote: string; top: number; left: number }; reportId: string; text: string; onClose: () => void; onDone: () => void }
+type ComposerProps = { selected: Selected & { quote: string; top: number; left: number }; canTalk: boolean; reportId: string; text: string; onClose: () => void; onDone: () => void }
 
-function Composer({ selected, reportId, text, onClose, onDone }: ComposerProps) {
+function Composer({ selected, canTalk, reportId, text, onClose, onDone }: ComposerProps) {
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [createComment, state] = useMutation(CREATE_COMMENT)
@@ -193,17 +193,24 @@ function Composer({ selected, reportId, text, onClose, onDone }: ComposerProps) 
   return (
     <div
       role="dialog"
-      aria-label="添加批注 Add a comment"
+      aria-label={canTalk ? '添加批注 Add a comment' : '选中的段落 Selected passage'}
       data-testid="comment-composer"
       onMouseUp={e => e.stopPropagation()}
       style={{ position: 'fixed', top: selected.top, left: selected.left, width: 420, zIndex: 20, ...ui.card, boxShadow: '0 8px 24px rgba(0,0,0,.15)' }}
     >
-      <div style={ui.boxTitle}>添加批注 Add a comment</div>
+      <div style={ui.boxTitle}>{canTalk ? '添加批注 Add a comment' : '选中的段落 Selected passage'}</div>
       <div style={ui.quote} data-testid="composer-quote">“{selected.quote}”</div>
-      <textarea aria-label="批注内容 Comment" rows={3} autoFocus value={body} onChange={e => setBody(e.target.value)} style={ui.textarea} />
-      <button type="button" style={ui.button} disabled={!body.trim() || state.loading} onClick={save} data-testid="composer-save">
-        添加批注 Comment
-      </button>{' '}
+      <a href={passageSourcesHref(selected.quote, reportId)} target="_blank" rel="noopener" style={{ ...ui.small, display: 'block', marginBottom: 6 }} data-testid="passage-sources-link">
+        这段文字还出现在哪里？ Where else does it appear →
+      </a>
+      {canTalk && (
+        <>
+          <textarea aria-label="批注内容 Comment" rows={3} autoFocus value={body} onChange={e => setBody(e.target.value)} style={ui.textarea} />
+          <button type="button" style={ui.button} disabled={!body.trim() || state.loading} onClick={save} data-testid="composer-save">
+            添加批注 Comment
+          </button>{' '}
+        </>
+      )}
       <button type="button" style={ui.buttonQuiet} onClick={onClose}>
         取消 Cancel
       </button>

@@ -8,6 +8,7 @@ import { availableActions, TRANSITIONS, type WorkflowAction } from '../../src/wo
 import { TRANSITION, type Check, type ReportRow, type Viewer } from './queries'
 import { AUDIT_LABELS, statusLabel, timeInChina, userMessage } from './format'
 import { ui } from './styles'
+import { reuseCheckHref } from '../archive/links'
 
 const compareHref = (reportId: string, from?: string, to?: string) =>
   `/compare?report=${encodeURIComponent(reportId)}${from && to ? `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` : ''}`
@@ -57,6 +58,20 @@ export function ActionsPanel({ report, viewer, checks, onDone }: { report: Repor
         <Link href={compareHref(report.id)} style={{ ...ui.buttonQuiet, textDecoration: 'none' }}>
           年度比对 Compare
         </Link>
+        <Link href={reuseCheckHref(report.id)} style={{ ...ui.buttonQuiet, textDecoration: 'none' }} data-testid="reuse-check-link">
+          查重 Reuse check
+        </Link>
+        <a href={`/print/report/${report.id}`} target="_blank" rel="noopener" style={{ ...ui.buttonQuiet, textDecoration: 'none' }} data-testid="print-link">
+          打印 Print
+        </a>
+        <a href={`/export/report/${report.id}.docx`} style={{ ...ui.buttonQuiet, textDecoration: 'none' }} data-testid="export-docx-link">
+          下载 Word
+        </a>
+        {editable && (
+          <a href={`/import?report=${report.id}`} style={{ ...ui.buttonQuiet, textDecoration: 'none' }} data-testid="import-link">
+            导入文档 Import
+          </a>
+        )}
       </div>
       {actions.length === 0 && <div style={ui.small}>当前状态“{statusLabel(report.status)}”下您没有可执行的审核操作 / No workflow action for you now</div>}
       {open && (
