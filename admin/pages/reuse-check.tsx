@@ -7,6 +7,7 @@ import { Link, useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { Marked, percent, type MarkRange } from '../archive/Marked'
+import { printOnlyCss } from '../lib/print'
 
 type Passage = { text: string; sectionId: string; start: number; end: number; sourceSectionId: string; sourceStart: number; sourceEnd: number }
 type Source = { reportId: string; reportTitle: string; departmentName: string; year: number; ownDepartment: boolean; sharedChars: number; share: number; passages: Passage[] }
@@ -65,12 +66,8 @@ const SECTIONS = gql`
   }
 `
 
-const PRINT_CSS = `
+const PRINT_CSS = `${printOnlyCss('annals-reuse-check', '@page { size: A4; margin: 16mm; }')}
 @media print {
-  @page { size: A4; margin: 16mm; }
-  body * { visibility: hidden; }
-  #annals-reuse-check, #annals-reuse-check * { visibility: visible; }
-  #annals-reuse-check { position: absolute; left: 0; top: 0; width: 100%; }
   .annals-no-print { display: none !important; }
   .annals-pair { break-inside: avoid; }
 }`
