@@ -2,7 +2,7 @@
 // passage sources, reuse checks, and an index that follows every write transactionally.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { as, migratedContext, testProviders } from './helpers/db'
+import { as, currentVersion, migratedContext, testProviders } from './helpers/db'
 import { addReport, archiveFixture, filler, type ArchiveFixture } from './helpers/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
 import { createReport } from '../src/keystone/report-store'
@@ -141,7 +141,7 @@ describe.each(providers)('archive on %s', provider => {
     const reportId = await addReport(context, fx.departments.a, 2025, [filler(40, 100) + '旧词汇甲乙' + filler(41, 100)], 'draft')
     const [section] = await context.sudo().db.Section.findMany({ where: { report: { id: { equals: reportId } } } })
     expect((await search('writerA', '旧词汇甲乙')).total).toBe(1)
-    await writer.db.Section.updateOne({ where: { id: String(section.id) }, data: { body: plainTextToDocument(filler(42, 100) + '新词汇丙丁' + filler(43, 100)) } })
+    await writer.db.Section.updateOne({ where: { id: String(section.id) }, data: { version: await currentVersion(context, 'Section', String(section.id)), body: plainTextToDocument(filler(42, 100) + '新词汇丙丁' + filler(43, 100)) } })
     expect((await search('writerA', '旧词汇甲乙')).total).toBe(0)
     expect((await search('writerA', '新词汇丙丁')).total).toBe(1)
     await writer.db.Section.deleteOne({ where: { id: String(section.id) } })

@@ -4,7 +4,7 @@
 // tests/security-http.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { as, migratedContext, testProviders } from './helpers/db'
+import { as, currentVersion, migratedContext, testProviders } from './helpers/db'
 import { ACTORS, SECRET, buildSecurityWorld, type Actor, type SecurityWorld } from './helpers/security-fixture'
 import { createAnnalsContext, type AnnalsContext } from '../src/keystone/context'
 import { performTransition } from '../src/keystone/workflow'
@@ -36,7 +36,7 @@ describe.each(providers)('integrity and security on %s', provider => {
     test("1. a writer cannot connect an approved report's section to their draft (update or create)", async () => {
       const before = await approvedState()
       const [sectionId] = w.approvedSectionIds
-      await expect(ctx('writer').query.Report.updateOne({ where: { id: w.draftId }, data: { sections: { connect: [{ id: sectionId }] } } })).rejects.toThrow(DENIED)
+      await expect(ctx('writer').query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), sections: { connect: [{ id: sectionId }] } } })).rejects.toThrow(DENIED)
       await expect(
         ctx('otherWriter').query.Report.createOne({ data: { department: { connect: { id: w.departmentB } }, year: 2030, sections: { connect: [{ id: sectionId }] } } })
       ).rejects.toThrow(DENIED)
@@ -47,9 +47,9 @@ describe.each(providers)('integrity and security on %s', provider => {
     test('1. sections cannot be disconnected, created or set from the report side, by anyone', async () => {
       const before = await approvedState()
       for (const actor of ['writer', 'admin'] as const) {
-        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { sections: { disconnect: [{ id: w.draftSectionId }] } } })).rejects.toThrow(DENIED)
-        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { sections: { set: [] } } })).rejects.toThrow(DENIED)
-        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { sections: { create: [{ heading: '三、新' }] } } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), sections: { disconnect: [{ id: w.draftSectionId }] } } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), sections: { set: [] } } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), sections: { create: [{ heading: '三、新' }] } } })).rejects.toThrow(DENIED)
       }
       expect((await context.sudo().db.Section.findOne({ where: { id: w.draftSectionId } }))?.reportId).toBe(w.draftId)
       expect(await approvedState()).toEqual(before)
@@ -61,11 +61,11 @@ describe.each(providers)('integrity and security on %s', provider => {
       const [audit] = await context.sudo().db.AuditEvent.findMany({ where: { report: { id: { equals: w.approvedId } } } })
       for (const actor of ['writer', 'admin'] as const) {
         for (const [field, id] of [['revisions', revision.id], ['auditEvents', audit.id]] as const) {
-          await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { [field]: { connect: [{ id: String(id) }] } } })).rejects.toThrow(DENIED)
-          await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { [field]: { disconnect: [{ id: String(id) }] } } })).rejects.toThrow(DENIED)
+          await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), [field]: { connect: [{ id: String(id) }] } } })).rejects.toThrow(DENIED)
+          await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), [field]: { disconnect: [{ id: String(id) }] } } })).rejects.toThrow(DENIED)
         }
-        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { comments: { disconnect: [{ id: w.draftCommentId }] } } })).rejects.toThrow(DENIED)
-        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { reviews: { set: [] } } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), comments: { disconnect: [{ id: w.draftCommentId }] } } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), reviews: { set: [] } } })).rejects.toThrow(DENIED)
       }
       // nor from the department side, not even by an admin
       await expect(ctx('admin').query.Department.updateOne({ where: { id: w.departmentB }, data: { reports: { connect: [{ id: w.approvedId }] } } })).rejects.toThrow(DENIED)
@@ -74,7 +74,7 @@ describe.each(providers)('integrity and security on %s', provider => {
     })
 
     test('1. a section cannot be moved to another report; creating one checks its report', async () => {
-      await expect(ctx('writer').query.Section.updateOne({ where: { id: w.draftSectionId }, data: { report: { connect: { id: w.approvedId } } } })).rejects.toThrow(DENIED)
+      await expect(ctx('writer').query.Section.updateOne({ where: { id: w.draftSectionId }, data: { version: await currentVersion(context, 'Section', w.draftSectionId), report: { connect: { id: w.approvedId } } } })).rejects.toThrow(DENIED)
       await expect(ctx('writer').query.Section.createOne({ data: { report: { connect: { id: w.approvedId } }, heading: '三、偷加' } })).rejects.toThrow(/不能修改|cannot be changed/)
       await expect(ctx('otherWriter').query.Section.createOne({ data: { report: { connect: { id: w.draftId } }, heading: '三、偷加' } })).rejects.toThrow(DENIED)
       await expect(ctx('writer').query.Section.deleteOne({ where: { id: w.approvedSectionIds[0] } })).rejects.toThrow(DENIED)
@@ -85,16 +85,16 @@ describe.each(providers)('integrity and security on %s', provider => {
       const draft = await sudo.db.Report.createOne({ data: { department: { connect: { id: w.departmentA } }, year: 2031, title: '四眼' } })
       const id = String(draft.id)
       await ctx('writer').query.Section.createOne({ data: { report: { connect: { id } }, heading: '一、内容', body: plainTextToDocument('正文。') } })
-      await ctx('admin').query.Report.updateOne({ where: { id }, data: { title: '四眼（管理员改）' } })
+      await ctx('admin').query.Report.updateOne({ where: { id }, data: { version: await currentVersion(context, 'Report', id), title: '四眼（管理员改）' } })
       const editsBy = (actor: Actor) =>
         sudo.db.AuditEvent.findMany({ where: { report: { id: { equals: id } }, action: { equals: 'edit' }, actor: { id: { equals: w.users[actor].id } } } })
       const edits = [...(await editsBy('admin')), ...(await editsBy('writer'))]
       expect(edits.length).toBeGreaterThanOrEqual(2)
       for (const actor of ['admin', 'writer'] as const) {
         await expect(
-          ctx(actor).query.Report.updateOne({ where: { id: w.otherDraftId }, data: { auditEvents: { connect: edits.map(e => ({ id: String(e.id) })) } } })
+          ctx(actor).query.Report.updateOne({ where: { id: w.otherDraftId }, data: { version: await currentVersion(context, 'Report', w.otherDraftId), auditEvents: { connect: edits.map(e => ({ id: String(e.id) })) } } })
         ).rejects.toThrow(DENIED)
-        await expect(ctx(actor).query.Report.updateOne({ where: { id }, data: { auditEvents: { set: [] } } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Report.updateOne({ where: { id }, data: { version: await currentVersion(context, 'Report', id), auditEvents: { set: [] } } })).rejects.toThrow(DENIED)
       }
       // the edits stay on the report, so the round's editors are still known to the approval rule
       expect((await editsBy('admin')).length + (await editsBy('writer')).length).toBe(edits.length)
@@ -199,9 +199,9 @@ describe.each(providers)('integrity and security on %s', provider => {
       const section = await ctx('writer').query.Section.createOne({ data: { report: { connect: { id: draft.id } }, heading: '一、甲', body: plainTextToDocument('正文。') }, query: 'id key version plainText charCount' })
       expect(section).toMatchObject({ key: '甲', version: 1, plainText: '正文。', charCount: 3 })
       for (const data of [{ key: 'x' }, { plainText: 'x' }, { charCount: 1 }, { lastEditedBy: { connect: { id: w.users.head.id } } }]) {
-        await expect(ctx('writer').query.Section.updateOne({ where: { id: section.id }, data })).rejects.toThrow(DENIED)
+        await expect(ctx('writer').query.Section.updateOne({ where: { id: section.id }, data: { ...data, version: await currentVersion(context, 'Section', section.id) } })).rejects.toThrow(DENIED)
       }
-      await expect(ctx('writer').query.Report.updateOne({ where: { id: draft.id }, data: { contentVersion: 5 } })).rejects.toThrow(DENIED)
+      await expect(ctx('writer').query.Report.updateOne({ where: { id: draft.id }, data: { version: await currentVersion(context, 'Report', draft.id), contentVersion: 5 } })).rejects.toThrow(DENIED)
     })
   })
 
@@ -212,8 +212,8 @@ describe.each(providers)('integrity and security on %s', provider => {
       for (const bad of BAD) {
         await expect(ctx('writer').query.Section.createOne({ data: { report: { connect: { id: w.draftId } }, heading: `一、${bad}` } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
         await expect(ctx('writer').query.Section.createOne({ data: { report: { connect: { id: w.draftId } }, heading: '一、正常', body: plainTextToDocument(`正文${bad}`) } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
-        await expect(ctx('writer').query.Section.updateOne({ where: { id: w.draftSectionId }, data: { body: plainTextToDocument(bad) } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
-        await expect(ctx('writer').query.Report.updateOne({ where: { id: w.draftId }, data: { title: bad } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
+        await expect(ctx('writer').query.Section.updateOne({ where: { id: w.draftSectionId }, data: { version: await currentVersion(context, 'Section', w.draftSectionId), body: plainTextToDocument(bad) } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
+        await expect(ctx('writer').query.Report.updateOne({ where: { id: w.draftId }, data: { version: await currentVersion(context, 'Report', w.draftId), title: bad } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
         await expect(ctx('head').query.Comment.createOne({ data: { report: { connect: { id: w.draftId } }, body: bad } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
         await expect(ctx('head').query.Comment.updateOne({ where: { id: w.draftCommentId }, data: { body: bad } })).rejects.toThrow(/U\+[0-9A-F]{4}/)
       }
@@ -339,17 +339,17 @@ describe.each(providers)('integrity and security on %s', provider => {
 
     test('writes per role: only the writers of the department edit, and only editable reports', async () => {
       for (const actor of ['otherWriter', 'head', 'archivist'] as const) {
-        await expect(ctx(actor).query.Section.updateOne({ where: { id: w.draftSectionId }, data: { heading: '一、改' } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Section.updateOne({ where: { id: w.draftSectionId }, data: { version: await currentVersion(context, 'Section', w.draftSectionId), heading: '一、改' } })).rejects.toThrow(DENIED)
       }
       for (const actor of ACTORS) {
-        await expect(ctx(actor).query.Section.updateOne({ where: { id: w.approvedSectionIds[0] }, data: { heading: '一、改' } })).rejects.toThrow(DENIED)
-        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.approvedId }, data: { title: '改' } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Section.updateOne({ where: { id: w.approvedSectionIds[0] }, data: { version: await currentVersion(context, 'Section', w.approvedSectionIds[0]), heading: '一、改' } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.approvedId }, data: { version: await currentVersion(context, 'Report', w.approvedId), title: '改' } })).rejects.toThrow(DENIED)
       }
     })
 
     test('the status field cannot be written by anyone', async () => {
       for (const actor of ACTORS) {
-        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.otherDraftId }, data: { status: 'approved' } })).rejects.toThrow(DENIED)
+        await expect(ctx(actor).query.Report.updateOne({ where: { id: w.otherDraftId }, data: { version: await currentVersion(context, 'Report', w.otherDraftId), status: 'approved' } })).rejects.toThrow(DENIED)
       }
       expect((await context.sudo().db.Report.findOne({ where: { id: w.otherDraftId } }))?.status).toBe('draft')
     })

@@ -41,9 +41,6 @@ export async function findReportId(context: KeystoneContext, departmentId: strin
   return found ? String(found.id) : undefined
 }
 
-/** A long report on a busy server takes more than Prisma's default 5 s to write. */
-const LONG_TRANSACTION = { timeout: 60_000, maxWait: 10_000 }
-
 /** Creates report, sections, an initial revision and an audit event, all or nothing. */
 export async function createReport(context: KeystoneContext, report: NewReport): Promise<string> {
   return context.sudo().transaction(async tx => {
@@ -91,7 +88,7 @@ export async function createReport(context: KeystoneContext, report: NewReport):
       },
     })
     return reportId
-  }, LONG_TRANSACTION)
+  })
 }
 
 export type ImportOutcome = { file: string; status: 'created' | 'skipped' | 'failed'; message: string; reportId?: string }

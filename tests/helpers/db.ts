@@ -54,3 +54,10 @@ export async function sessionOf(context: KeystoneContext, email: string): Promis
   if (!user) throw new Error(`no user ${email}`)
   return { listKey: 'User', itemId: user.id, data: user as AnnalsSession['data'] }
 }
+
+/** The version a report or section is at now: what an edit based on the current text sends. */
+export async function currentVersion(context: KeystoneContext, list: 'Report' | 'Section', id: string): Promise<number> {
+  const item = await context.sudo().db[list].findOne({ where: { id } })
+  if (!item) throw new Error(`no ${list} ${id}`)
+  return Number(item.version)
+}
