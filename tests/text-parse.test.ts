@@ -174,6 +174,74 @@ describe('pasted text', () => {
   })
 })
 
+describe('web pages of other sites', () => {
+  const article = [
+    '过去一年，全区经济运行稳中有进，地区生产总值增长6.2%，打造国际化的草原音乐名城、冰雪运动名城取得新进展。',
+    '一、2017年工作回顾',
+    '（一）经济发展稳中向好',
+    '全年完成固定资产投资120亿元，增长8%。新增市场主体3800户。',
+    '（二）民生保障持续加强',
+    '新增城镇就业3.1万人，城镇登记失业率控制在3.5%以内。',
+    '二、2018年主要任务',
+    '（一）推动高质量发展',
+    '坚持稳中求进工作总基调，全力以赴抓项目、促投资。',
+    '（二）增进民生福祉',
+    '办好十件民生实事，让群众有更多获得感。',
+  ]
+  const page = [
+    '您当前所在位置：首页 > 政务公开 > 规划计划 > 政府工作报告',
+    '索引号：11150702011545837Q/2018-00012',
+    '发布机构：海拉尔区人民政府办公室',
+    '文号：无',
+    '发布日期：2018-03-20',
+    '分享到： 微信 微博 QQ空间',
+    '政府工作报告',
+    '——2018年3月7日在海拉尔区第十五届人民代表大会第二次会议上',
+    '区长 王某某',
+    '各位代表：',
+    ...article,
+    '【打印本页】 【关闭窗口】',
+    '网站地图 | 网站帮助 | 隐私声明',
+    '主办：海拉尔区人民政府办公室 承办：海拉尔区信息中心',
+    '您访问的链接即将离开“海拉尔区人民政府”门户网站 是否继续？',
+  ].join('\n')
+
+  test('furniture is removed by its shape, a speech keeps its title, and 90–102% of the article is kept', () => {
+    const { title, sections, discarded } = parseSummary(page)
+    expect(title).toBe('政府工作报告')
+    const kept = countCharacters(sections.map(s => (s.heading === INTRO_HEADING ? '' : s.heading) + s.text).join(''))
+    const visible = countCharacters(article.join('') + '各位代表：')
+    expect(kept / visible).toBeGreaterThanOrEqual(0.9)
+    expect(kept / visible).toBeLessThanOrEqual(1.02)
+    expect(discarded).toEqual(
+      expect.arrayContaining([
+        '您当前所在位置：首页 > 政务公开 > 规划计划 > 政府工作报告',
+        '索引号：11150702011545837Q/2018-00012',
+        '发布机构：海拉尔区人民政府办公室',
+        '——2018年3月7日在海拉尔区第十五届人民代表大会第二次会议上',
+        '区长 王某某',
+        '网站地图 | 网站帮助 | 隐私声明',
+        '主办：海拉尔区人民政府办公室 承办：海拉尔区信息中心',
+      ])
+    )
+    expect(sections.map(s => [s.level, s.heading])).toEqual([
+      [1, INTRO_HEADING],
+      [1, '一、2017年工作回顾'],
+      [2, '（一）经济发展稳中向好'],
+      [2, '（二）民生保障持续加强'],
+      [1, '二、2018年主要任务'],
+      [2, '（一）推动高质量发展'],
+      [2, '（二）增进民生福祉'],
+    ])
+  })
+
+  test('a breadcrumb with other separators and a share bar are furniture; a sentence with > is not', () => {
+    const { discarded, sections } = parseSummary('首页 › 新闻中心 › 工作动态\n微信 微博 打印\n正文第一句，收入增长率>5%的企业有12家。')
+    expect(discarded).toEqual(['首页 › 新闻中心 › 工作动态', '微信 微博 打印'])
+    expect(sections[0].text).toBe('正文第一句，收入增长率>5%的企业有12家。')
+  })
+})
+
 describe('cleaning helpers', () => {
   test('pinyin annotations go, legitimate parentheses stay', () => {
     expect(cleanPastedText('奮進(jìn)新征程，藍（lán）圖')).toBe('奮進新征程，藍圖')

@@ -39,6 +39,7 @@ export const CSS = `
 #annals-compare .level-2 .heading { font-size: 15px; padding-left: 1.5em; }
 #annals-compare .level-3 .heading { font-size: 14px; padding-left: 3em; }
 #annals-compare .para-row { display: contents; }
+#annals-compare .para-rows .col .text:empty::after { content: ''; }
 #annals-compare .aged { border-radius: 2px; }
 #annals-compare .fold { border: 0; background: #eef1f4; color: #57606a; font-size: 12px; border-radius: 4px; margin: 0 2px; padding: 0 6px; }
 #annals-compare .empty { color: #8c959f; }

@@ -211,10 +211,35 @@ function opsFor(side: Side, ops: Op[]): Op[] {
   return ops.filter(op => (side === 'before' ? op.op !== 'insert' : op.op !== 'delete'))
 }
 
-function Column({ diff, side, changesOnly, ageOf, reuse }: { diff: TextDiff; side: Side; changesOnly: boolean; ageOf?: (offset: number, text: string) => ReactNode; reuse?: ReuseSource }) {
-  const shown = opsFor(side, diff.ops)
+/**
+ * Paragraph rows of a side-by-side pair: cut wherever an unchanged stretch holds a line break
+ * on both sides, so the two columns stay aligned paragraph by paragraph however long they are.
+ * Returns the ops of each row and where the row starts in the after text.
+ */
+function paragraphRows(ops: Op[]): { ops: Op[]; afterStart: number }[] {
+  const rows: { ops: Op[]; afterStart: number }[] = [{ ops: [], afterStart: 0 }]
+  let afterAt = 0
+  for (const op of ops) {
+    const row = rows[rows.length - 1]
+    if (op.op !== 'equal' || op.before !== op.after || !op.after.includes('\n')) {
+      row.ops.push(op)
+      if (op.op !== 'delete') afterAt += op.after.length
+      continue
+    }
+    const parts = op.after.split(/(?<=\n)/u)
+    parts.forEach((part, k) => {
+      rows[rows.length - 1].ops.push({ op: 'equal', before: part, after: part })
+      afterAt += part.length
+      if (part.endsWith('\n') && k < parts.length) rows.push({ ops: [], afterStart: afterAt })
+    })
+  }
+  return rows.filter(r => r.ops.length)
+}
+
+function Column({ diff, side, changesOnly, ageOf, reuse, ops, startOffset = 0 }: { diff: TextDiff; side: Side; changesOnly: boolean; ageOf?: (offset: number, text: string) => ReactNode; reuse?: ReuseSource; ops?: Op[]; startOffset?: number }) {
+  const shown = opsFor(side, ops ?? diff.ops)
   const inner = new Map((diff.moves ?? []).map(m => [m.id, m.ops]))
-  let offset = 0
+  let offset = startOffset
   return (
     <div className="text">
       {shown.map((op, i) => {
@@ -235,7 +260,7 @@ function Column({ diff, side, changesOnly, ageOf, reuse }: { diff: TextDiff; sid
           />
         )
       })}
-      {shown.length === 0 && <span className="empty">（无）</span>}
+      {shown.length === 0 && !ops && <span className="empty">（无）</span>}
     </div>
   )
 }
@@ -315,7 +340,20 @@ const SectionRow = memo(function SectionRow({
         {pair.reordered && <span className="badge reordered">顺序调整</span>}
         {pair.before.length > 0 && pair.after.length > 0 && <span className="sim">相似度 {Math.round(pair.similarity * 100)}%</span>}
       </div>
-      {mode === 'side' ? (
+      {mode === 'side' && pair.before.length > 0 && pair.after.length > 0 ? (
+        <div className="cols para-rows">
+          {paragraphRows(pair.diff.ops).map((row, k) => (
+            <div className="para-row" key={k}>
+              <div className="col col-before" aria-label={left}>
+                <Column diff={pair.diff} ops={row.ops} side="before" changesOnly={changesOnly} />
+              </div>
+              <div className="col col-after" aria-label={right}>
+                <Column diff={pair.diff} ops={row.ops} startOffset={row.afterStart} side="after" changesOnly={changesOnly} ageOf={ageOf} reuse={reuse} />
+              </div>
+            </div>
+          ))}
+        </div>
+      ) : mode === 'side' ? (
         <div className="cols">
           <div className="col col-before" aria-label={left}>
             {pair.before.length ? <Column diff={pair.diff} side="before" changesOnly={changesOnly} /> : <div className="text empty">（{left}无此节）</div>}

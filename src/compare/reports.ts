@@ -258,7 +258,7 @@ function crossSectionMoves(pairs: SectionPair[], options: ResolvedCompareOptions
       const index = candidates?.findIndex(c => c.pair !== pair) ?? -1
       if (!candidates || index < 0) return
       const [match] = candidates.splice(index, 1)
-      const id = `move-x${counter.next++}`
+      const id = `move-${counter.next++}`
       // ops may be shared with the pair-diff cache: replaced, never changed
       pair.diff.ops[at] = { ...op, moveId: id }
       const inserted_ = match.pair.diff.ops[match.at]
@@ -276,9 +276,15 @@ function crossSectionMoves(pairs: SectionPair[], options: ResolvedCompareOptions
 const pairDiffs = boundedCache<string, TextDiff>({ entries: 20_000, maxSize: 4_000_000, sizeOf: diff => diff.stats.beforeChars + diff.stats.afterChars })
 
 /** The diff of two prepared texts, computed once per pair and options; move ids named by the row. */
-function rowDiff(A: PreparedText, B: PreparedText, options: ResolvedCompareOptions, optionsKey: string, row: number): TextDiff {
+function rowDiff(A: PreparedText, B: PreparedText, options: ResolvedCompareOptions, optionsKey: string, counter: { next: number }): TextDiff {
   const diff = cached(pairDiffs, `${optionsKey}|${A.id}|${B.id}`, () => diffPrepared(A, B, options, { next: 1 }))
-  const rename = (id: string) => `r${row}-${id}`
+  // move ids numbered across the whole report (move-1, move-2 …), whatever the cached pair said
+  const ids = new Map<string, string>()
+  const rename = (id: string) => {
+    let renamed = ids.get(id)
+    if (!renamed) ids.set(id, (renamed = `move-${counter.next++}`))
+    return renamed
+  }
   return {
     ...diff,
     ops: diff.ops.map(op => (op.moveId ? { ...op, moveId: rename(op.moveId) } : op)),
@@ -346,7 +352,7 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
   const sections: SectionPair[] = groups.map((group, index) => {
     const aPrepared = group.before.length === 1 ? A[group.before[0]].prepared : prepareText(joinedText(A, group.before), resolved.normalize)
     const bPrepared = group.after.length === 1 ? B[group.after[0]].prepared : prepareText(joinedText(B, group.after), resolved.normalize)
-    const diff = rowDiff(aPrepared, bPrepared, resolved, optionsKey, index)
+    const diff = rowDiff(aPrepared, bPrepared, resolved, optionsKey, counter)
     return {
       before: group.before,
       after: group.after,

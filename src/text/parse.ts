@@ -53,10 +53,48 @@ const FURNITURE_LINES: RegExp[] = [
   /^[^。！？!?]*(?:\d{4}-\d{2}-\d{2}|星期[一二三四五六日天])[^。！？!?]*$/u,
 ]
 
+// Furniture by shape, whatever its words: a short line of navigation separators (breadcrumbs:
+// 首页 > 政务公开 > 规划计划), several metadata key–value pairs on one line (索引号：… 发布机构：…),
+// a row of share buttons, site footers.
+const NAV_SEPARATORS = /\s*[>›»＞→]\s*/gu
+const KEY_VALUE = /(?:^|\s)[\p{Script=Han}]{2,6}\s*[:：]\s*\S/gu
+const SHARE_BAR = /^(?:分享到?\s*[:：]?\s*)?(?:(?:微信|微博|QQ空间|QQ|朋友圈|复制链接|打印|收藏|关闭|字号|大|中|小|【|】|\[|\]|\s)+)$/u
+const FOOTER =
+  /(?:网站地图|网站帮助|站点地图|隐私声明|免责声明|您访问的链接即将离开|即将离开本网站|无障碍|适老化|主办\s*[:：]|承办\s*[:：]|主办单位|承办单位|网站标识码|政府网站找错|您当前所在位置|当前位置\s*[:：]|扫一扫在手机)/u
+
+function isFurnitureShape(line: string): boolean {
+  const unterminated = !SENTENCE_END.test(withoutClosers(line))
+  if (unterminated && line.length <= 80 && (line.match(NAV_SEPARATORS) ?? []).length >= 2) return true
+  if (line.length <= 120 && (line.match(KEY_VALUE) ?? []).length >= 2 && unterminated) return true
+  if (line.length <= 40 && SHARE_BAR.test(line) && /微信|微博|QQ|分享|打印/u.test(line)) return true
+  // a row of bracketed page buttons: 【打印本页】 【关闭窗口】 [收藏]
+  if (line.length <= 60 && /^(?:[【\[]\s*[^】\]]{1,8}\s*[】\]]\s*){2,}$/u.test(line)) return true
+  return line.length <= 120 && FOOTER.test(line)
+}
+
 function isFurniture(line: string): boolean {
   if (line.length > 120) return false
   if ((line.match(/[|｜]/g) ?? []).length >= 2) return true
-  return FURNITURE_LINES.some(re => re.test(line))
+  return isFurnitureShape(line) || FURNITURE_LINES.some(re => re.test(line))
+}
+
+// metadata lines of a government site: 索引号：… / 发布机构：… / 文号：… one per line
+const METADATA_KEY = /^(?:索引号|主题分类|发布机构|发文机关|成文日期|发文日期|发布日期|文号|发文字号|主题词|公开方式|公开范围|信息来源|生效日期|有效性|体裁分类|组配分类|服务对象|信息分类|所属机构)\s*[:：]/u
+
+/** Runs of two or more metadata key–value lines (each short) are one furniture block. */
+function dropMetadataBlocks(lines: Line[], discarded: string[]): Line[] {
+  const keyValue = (l?: Line) => !!l && l.text.length <= 60 && (METADATA_KEY.test(l.text) || /^[\p{Script=Han}]{2,6}\s*[:：]\s*\S{0,40}$/u.test(l.text))
+  const out: Line[] = []
+  for (let i = 0; i < lines.length; i++) {
+    let end = i
+    while (keyValue(lines[end])) end++
+    const block = end - i >= 2 || (end - i === 1 && METADATA_KEY.test(lines[i].text))
+    if (block) {
+      for (let k = i; k < end; k++) discarded.push(lines[k].text)
+      i = end - 1
+    } else out.push(lines[i])
+  }
+  return out
 }
 
 // ---------- line shapes ----------
@@ -131,18 +169,30 @@ function readLines(text: string, discarded: string[]): Line[] {
   return lines
 }
 
+const DASHES = /^[—―－-]{1,2}/u
+// the line under a speech's title: “——2018年3月7日在海拉尔区第十五届人民代表大会第二次会议上”
+const SPEECH_OCCASION = /(?:会议|大会|会)上(?:的(?:讲话|报告))?[)）]?$|在.{2,40}(?:会议|大会)/u
+// the speaker under it: “区长 张三”, “市人民政府市长　李四”
+const SPEAKER = /^[\p{Script=Han}]{0,10}(?:长|书记|主任|主席)\s+[\p{Script=Han}·]{2,5}$/u
+
 /** Leading short unpunctuated lines form the preamble: column label, title, subtitle. */
 function takeTitle(lines: Line[], discarded: string[]): { title: string; rest: Line[] } {
   let end = 0
-  while (end < lines.length && isPlainHeadingShape(lines[end].text) && !numberingOf(lines[end].text)) end++
-  // a subtitle line (——…) belongs to the title
-  const subtitleAt = end < lines.length && /^——/u.test(lines[end].text) && lines[end].text.length <= 60 ? end : -1
-  if (end === 0) return { title: '', rest: lines }
+  while (end < lines.length && isPlainHeadingShape(lines[end].text) && !numberingOf(lines[end].text) && !DASHES.test(lines[end].text)) end++
+  // a subtitle line (——…) belongs to the title, unless it names a speech's occasion
+  const subtitleAt = end < lines.length && DASHES.test(lines[end].text) && lines[end].text.length <= 60 ? end : -1
+  const subtitle = subtitleAt >= 0 ? lines[subtitleAt].text : ''
+  const speech = SPEECH_OCCASION.test(subtitle)
+  let restAt = subtitleAt >= 0 ? subtitleAt + 1 : end
+  if (speech) {
+    discarded.push(subtitle)
+    if (restAt < lines.length && SPEAKER.test(lines[restAt].text)) discarded.push(lines[restAt++].text)
+  }
+  if (end === 0) return { title: '', rest: lines.slice(speech ? restAt : 0) }
   const candidates = lines.slice(0, end).map(l => l.text)
   const title = candidates.reduce((a, b) => (b.length > a.length ? b : a))
   for (const c of candidates) if (c !== title) discarded.push(c)
-  const subtitle = subtitleAt >= 0 ? lines[subtitleAt].text : ''
-  return { title: title + subtitle, rest: lines.slice(subtitleAt >= 0 ? subtitleAt + 1 : end) }
+  return { title: speech ? title : title + (subtitle.startsWith('——') ? subtitle : subtitle ? '——' + subtitle.replace(DASHES, '') : ''), rest: lines.slice(restAt) }
 }
 
 /**
@@ -263,7 +313,7 @@ function sectionsFrom(blocks: Block[]): ParsedSection[] {
 /** Turn a pasted or imported plain-text summary into a title and headed sections. */
 export function parseSummary(text: string): ParsedSummary {
   const discarded: string[] = []
-  const { title, rest } = takeTitle(readLines(text, discarded), discarded)
+  const { title, rest } = takeTitle(dropMetadataBlocks(readLines(text, discarded), discarded), discarded)
   const outline = chooseOutline(rest)
   const isHeadingLine = (l: Line) => (outline.mode === 'plain' ? isPlainHeadingShape(l.text) : numberedLevel(l.text, outline) !== undefined)
   const mended = mendBrokenParagraphs(rest, isHeadingLine)
