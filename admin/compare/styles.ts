@@ -1,4 +1,6 @@
 // Styles of the comparison view (screen and A4 print).
+import { printOnlyCss } from '../lib/print'
+
 export const CSS = `
 #annals-compare { --del: #ffe2e0; --del-text: #86181d; --ins: #dcffe4; --ins-text: #114620; --move: #e8e2ff; font-size: 15px; }
 #annals-compare .controls { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-end; padding: 12px; border: 1px solid #d0d7de; border-radius: 8px; background: #f6f8fa; margin-bottom: 12px; }
@@ -47,11 +49,9 @@ export const CSS = `
 #annals-compare .figures th, #annals-compare .figures td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; }
 #annals-compare .figures .up { color: #1a7f37; } #annals-compare .figures .down { color: #cf222e; }
 #annals-compare .figures h3 { display: flex; gap: 12px; align-items: baseline; }
+${printOnlyCss('annals-compare', '@page { size: A4; margin: 14mm 12mm; }')}
 @media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body * { visibility: hidden; }
-  #annals-compare, #annals-compare * { visibility: visible; }
-  #annals-compare { position: absolute; left: 0; top: 0; width: 100%; font-size: 10.5pt; }
+  #annals-compare { font-size: 10.5pt; }
   #annals-compare .no-print, #annals-compare .fold { display: none !important; }
   #annals-compare .inner-del { text-decoration: line-through; color: #cf222e; }
 #annals-compare .inner-ins { font-weight: 700; color: #1a7f37; border-bottom: 2px solid #1a7f37; }

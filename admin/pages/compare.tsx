@@ -8,10 +8,12 @@ import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { headlineOf, type ComparisonSummary } from '../lib/headline'
 import { unpackOps, type ReportComparisonResult, type RevisionComparisonResult } from '../../src/compare/transport'
-import type { DiffOp, FigureChange, ReusedFrom, SectionKind, SectionPair, TextDiff } from '../../src/compare/types'
+import type { DiffOp, FigureChange, ReusedFrom, SectionPair, TextDiff } from '../../src/compare/types'
 import { CSS } from '../compare/styles'
 import { readState, writeState, type ViewState } from '../compare/url-state'
 import { FiguresTable } from '../compare/figures-table'
+import { statusLabel } from '../../src/workflow/vocabulary'
+import { SECTION_KIND_LABELS } from '../../src/compare/labels'
 
 // ---------- the API result (wire types from src/compare/transport.ts) ----------
 type Op = DiffOp
@@ -72,19 +74,6 @@ const REPORTS = gql`
   }
 `
 
-const KIND_LABELS: Record<SectionKind, string> = {
-  same: '未改动',
-  changed: '有修改',
-  renamed: '标题改动',
-  renumbered: '编号调整',
-  relevelled: '层级调整',
-  reordered: '位置调整',
-  added: '新增一节',
-  dropped: '删除一节',
-  split: '拆分',
-  merged: '合并',
-}
-const STATUS_LABELS: Record<string, string> = { draft: '草稿', in_review: '审核中', changes_requested: '退回修改', approved: '已批准' }
 const AGE_COLOURS = ['#fff7d6', '#e8f4ff', '#eef9ea', '#f6ecff', '#ffeef0', '#eaf7f7', '#f9f1e6', '#edf0ff', '#f2f2f2', '#fdf2fa']
 
 // ---------- age colouring ----------
@@ -295,7 +284,7 @@ const SectionRow = memo(function SectionRow({
       <section className="pair same-folded" id={`section-${index}`}>
         <div className="pair-head">
           <span className="heading">{pair.headingAfter ?? pair.headingBefore}</span>
-          <span className="badge same">{KIND_LABELS.same}</span>
+          <span className="badge same">{SECTION_KIND_LABELS.same}</span>
         </div>
       </section>
     )
@@ -336,7 +325,7 @@ const SectionRow = memo(function SectionRow({
             pair.headingAfter ?? pair.headingBefore
           )}
         </span>
-        <span className={`badge ${pair.kind}`}>{KIND_LABELS[pair.kind]}</span>
+        <span className={`badge ${pair.kind}`}>{SECTION_KIND_LABELS[pair.kind]}</span>
         {pair.reordered && <span className="badge reordered">顺序调整</span>}
         {pair.before.length > 0 && pair.after.length > 0 && <span className="sim">相似度 {Math.round(pair.similarity * 100)}%</span>}
       </div>
@@ -498,7 +487,7 @@ export default function ComparePage() {
             <select aria-label="基准报告" value={state.report} onChange={e => update({ report: e.target.value, against: [] })}>
               {allReports.map(r => (
                 <option key={r.id} value={r.id}>
-                  {r.department?.name} · {r.year} · {r.title}（{STATUS_LABELS[r.status] ?? r.status}）
+                  {r.department?.name} · {r.year} · {r.title}（{statusLabel(r.status)}）
                 </option>
               ))}
             </select>
@@ -605,6 +594,11 @@ export default function ComparePage() {
                   </span>
                 ))}
               <span className="muted no-print">快捷键：j / n 下一处改动，k / p 上一处</span>
+              <span className="no-print">
+                <a href={`/print/compare/${state.report}?${new URLSearchParams(writeState(state))}`} target="_blank" rel="noopener">打印版 Print view</a>
+                {' · '}
+                <a href={`/export/compare/${state.report}.docx?${new URLSearchParams(writeState(state))}`}>下载修订稿 Redline .docx</a>
+              </span>
             </div>
             {result.diff ? (
               <>
