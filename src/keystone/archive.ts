@@ -50,7 +50,14 @@ function providerOf(context: KeystoneContext): Provider {
 }
 
 async function rows<T = Row>(context: KeystoneContext, sql: Sql, text: string): Promise<T[]> {
-  if (sql.provider === 'postgresql') return (await context.prisma.$queryRawUnsafe(text, ...sql.params)) as T[]
+  if (sql.provider === 'postgresql') {
+    // the index expression's high COST (see the migration) would make PostgreSQL JIT-compile every
+    // query over a common word, which costs seconds: these queries never need JIT
+    // (inside an interactive transaction there is no $transaction: plain query)
+    if (typeof context.prisma.$transaction !== 'function') return (await context.prisma.$queryRawUnsafe(text, ...sql.params)) as T[]
+    const [, result] = await context.prisma.$transaction([context.prisma.$executeRawUnsafe('SET LOCAL jit = off'), context.prisma.$queryRawUnsafe(text, ...sql.params)])
+    return result as T[]
+  }
   const ordered: unknown[] = []
   const positional = text.replace(/\$(\d+)/g, (_, n: string) => {
     ordered.push(sql.params[Number(n) - 1])
