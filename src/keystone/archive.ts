@@ -50,14 +50,7 @@ function providerOf(context: KeystoneContext): Provider {
 }
 
 async function rows<T = Row>(context: KeystoneContext, sql: Sql, text: string): Promise<T[]> {
-  if (sql.provider === 'postgresql') {
-    // the index expression's high COST (see the migration) would make PostgreSQL JIT-compile every
-    // query over a common word, which costs seconds: these queries never need JIT
-    // (inside an interactive transaction there is no $transaction: plain query)
-    if (typeof context.prisma.$transaction !== 'function') return (await context.prisma.$queryRawUnsafe(text, ...sql.params)) as T[]
-    const [, result] = await context.prisma.$transaction([context.prisma.$executeRawUnsafe('SET LOCAL jit = off'), context.prisma.$queryRawUnsafe(text, ...sql.params)])
-    return result as T[]
-  }
+  if (sql.provider === 'postgresql') return (await context.prisma.$queryRawUnsafe(text, ...sql.params)) as T[]
   const ordered: unknown[] = []
   const positional = text.replace(/\$(\d+)/g, (_, n: string) => {
     ordered.push(sql.params[Number(n) - 1])
@@ -167,7 +160,7 @@ function matchClause(sql: Sql, query: ParsedQuery): { from: string; where: strin
     // bm25 is lower for better matches
     return { from, where: [], score: () => `-m."score"`, exact }
   }
-  const vector = `to_tsvector('simple'::regconfig, annals_bigrams(s."searchText"))`
+  const vector = `s."searchVector"`
   const where: string[] = []
   for (const term of query.terms) {
     if (term.tokens.length === 1) where.push(`${vector} @@ to_tsquery('simple'::regconfig, ${sql.p(`'${term.tokens[0]}':*`)})`)
