@@ -147,7 +147,7 @@ async function sizes(context: KeystoneContext, provider: Provider, url: string) 
       await client.query('VACUUM ANALYZE "Section"')
       const { rows } = await client.query(
         `SELECT pg_relation_size('"Section_archive_search_idx"') + pg_relation_size('"Section_archive_fingerprints_idx"')
-                + (SELECT sum(pg_column_size("searchText") + pg_column_size("fingerprints")) FROM "Section") AS index,
+                + (SELECT sum(pg_column_size("searchText") + pg_column_size("fingerprints") + pg_column_size("searchVector")) FROM "Section") AS index,
                 pg_database_size(current_database()) AS database`
       )
       index = Number(rows[0].index)

@@ -160,7 +160,7 @@ function matchClause(sql: Sql, query: ParsedQuery): { from: string; where: strin
     // bm25 is lower for better matches
     return { from, where: [], score: () => `-m."score"`, exact }
   }
-  const vector = `to_tsvector('simple'::regconfig, annals_bigrams(s."searchText"))`
+  const vector = `s."searchVector"`
   const where: string[] = []
   for (const term of query.terms) {
     if (term.tokens.length === 1) where.push(`${vector} @@ to_tsquery('simple'::regconfig, ${sql.p(`'${term.tokens[0]}':*`)})`)
@@ -292,9 +292,12 @@ async function candidateSections(
   } else {
     const wanted = `${sql.p(`{${hashes.join(',')}}`)}::integer[]`
     const where = [`annals_hashes(s."fingerprints") && ${wanted}`, scopeCondition(sql, scope), ...extra(sql)].join(' AND ')
-    ranked = `SELECT s."id" AS "sid", (SELECT count(*) FROM unnest(annals_hashes(s."fingerprints")) h WHERE h = ANY(${wanted})) AS "shared"
+    // shared hashes counted by a hash join (not ANY over the array for every stored hash)
+    ranked = `SELECT s."id" AS "sid", count(*) AS "shared"
              FROM "Section" s JOIN "Report" r ON r."id" = s."report"
-             WHERE ${where} ORDER BY "shared" DESC, s."id" LIMIT ${ARCHIVE_CONFIG.maxCandidates}`
+             CROSS JOIN LATERAL unnest(annals_hashes(s."fingerprints")) AS h(v)
+             JOIN unnest(${wanted}) AS w(v) ON w.v = h.v
+             WHERE ${where} GROUP BY s."id" ORDER BY "shared" DESC, s."id" LIMIT ${ARCHIVE_CONFIG.maxCandidates}`
   }
   const found = await rows<Row>(
     context,
