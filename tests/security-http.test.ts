@@ -32,7 +32,8 @@ describe('issue 9 over HTTP', () => {
     await client.signIn('writer@annals.local', DEMO_PASSWORD)
     return client
   }
-  const SAVE = 'mutation($id: ID!, $body: JSON!) { updateSection(where: { id: $id }, data: { body: $body }) { id charCount } }'
+  const SAVE = 'mutation($id: ID!, $version: Int!, $body: JSON!) { updateSection(where: { id: $id }, data: { version: $version, body: $body }) { id charCount } }'
+  const VERSION = 'query($id: ID!) { section(where: { id: $id }) { version } }'
 
   describe('6. one request cannot stall the server', () => {
     const blockquotes = (levels: number) => {
@@ -92,7 +93,8 @@ describe('issue 9 over HTTP', () => {
         const text = paragraph.repeat(Math.ceil(size / paragraph.length))
         const lines = (text.slice(0, size).match(/.{1,399}/g) ?? []).join('\n').slice(0, size)
         expect(lines.length).toBe(size)
-        const res = await client.post(SAVE, { id: draftSectionId, body: plainTextToDocument(lines) })
+        const current = await client.post(VERSION, { id: draftSectionId })
+        const res = await client.post(SAVE, { id: draftSectionId, version: current.body?.data?.section?.version, body: plainTextToDocument(lines) })
         expect(res.body?.errors).toBeUndefined()
         expect(res.body?.data?.updateSection?.charCount).toBe(lines.replace(/\s/g, '').length)
       }

@@ -121,8 +121,12 @@ export function WritingDesk({ reportId }: { reportId: string }) {
   const editable = !!report && EDITABLE.includes(report.status) && !submitted
 
   // ---------- load: server text, then any unsaved text kept in this browser ----------
+  // Once per report: later cache updates of the same report (a save's answer normalised into
+  // Apollo's cache) must not replace the editors' values, or the caret jumps while typing.
+  const loadedFor = useRef<string | null>(null)
   useEffect(() => {
-    if (!report) return
+    if (!report || loadedFor.current === report.id) return
+    loadedFor.current = report.id
     const next: Record<string, Model> = {}
     for (const s of report.sections) {
       const body = controller.deserialize(s)
