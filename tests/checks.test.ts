@@ -2,7 +2,7 @@
 // each role's access, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, sessionOf, testProviders } from './helpers/db'
+import { currentVersion, migratedContext, sessionOf, testProviders } from './helpers/db'
 import type { AnnalsContext } from '../src/keystone/context'
 import { seedDemo } from '../seeds'
 import { plainTextToDocument } from '../src/text'
@@ -102,7 +102,7 @@ describe.each(providers)('reportChecks through the API on %s', provider => {
     // planted: last year's number, a figure kept from 2024, and （二） skipped
     await context.withSession(sessions['writer@annals.local']).query.Section.updateOne({
       where: { id: plantedSectionId },
-      data: { body: plainTextToDocument('（一）今年围绕中心工作优化干部结构，新一轮考核办法已经出台，全年考录公务员236名，另有选调生单独计算。\n（三）2024年全年完成干部培训任务，培训覆盖各级领导班子。') },
+      data: { version: await currentVersion(context, 'Section', plantedSectionId), body: plainTextToDocument('（一）今年围绕中心工作优化干部结构，新一轮考核办法已经出台，全年考录公务员236名，另有选调生单独计算。\n（三）2024年全年完成干部培训任务，培训覆盖各级领导班子。') },
     })
   })
   afterAll(() => annals?.disconnect())

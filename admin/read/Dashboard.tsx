@@ -16,7 +16,7 @@ const RECORD_VISIT = gql`
 `
 
 const DASHBOARD = gql`
-  query AnnalsDashboard($since: DateTime!, $me: ID!, $writer: Boolean!, $head: Boolean!, $archivist: Boolean!) {
+  query AnnalsDashboard($since: DateTime!, $writer: Boolean!, $head: Boolean!, $archivist: Boolean!) {
     authenticatedItem {
       ... on User {
         id
@@ -53,13 +53,14 @@ const DASHBOARD = gql`
         }
       }
     }
-    changes: auditEvents(where: { createdAt: { gt: $since }, NOT: [{ actor: { id: { equals: $me } } }] }, orderBy: { createdAt: desc }, take: 40) {
+    changes: auditEvents(where: { createdAt: { gt: $since } }, orderBy: { createdAt: desc }, take: 60) {
       id
       action
       toStatus
       comment
       createdAt
       actor {
+        id
         name
       }
       report {
@@ -67,11 +68,12 @@ const DASHBOARD = gql`
         title
       }
     }
-    newComments: comments(where: { createdAt: { gt: $since }, NOT: [{ author: { id: { equals: $me } } }] }, orderBy: { createdAt: desc }, take: 20) {
+    newComments: comments(where: { createdAt: { gt: $since } }, orderBy: { createdAt: desc }, take: 30) {
       id
       body
       createdAt
       author {
+        id
         name
       }
       report {
@@ -93,14 +95,14 @@ const DASHBOARD = gql`
 `
 
 type Row = { id: string; title: string; year: number; status: string; updatedAt: string; department: { name: string } | null }
-type Event = { id: string; action: string; toStatus: string; comment: string; createdAt: string; actor: { name: string } | null; report: { id: string; title: string } | null }
+type Event = { id: string; action: string; toStatus: string; comment: string; createdAt: string; actor: { id: string; name: string } | null; report: { id: string; title: string } | null }
 type Data = {
   authenticatedItem: { id: string; name: string; role: string } | null
   drafts?: (Row & { sentBack: { comment: string; createdAt: string; actor: { name: string } | null }[] })[]
   waiting?: (Row & { submitted: { createdAt: string; actor: { name: string } | null }[] })[]
   approvals?: (Row & { approved: { action: string; createdAt: string; actor: { name: string } | null }[] })[]
   changes: Event[]
-  newComments: { id: string; body: string; createdAt: string; author: { name: string } | null; report: { id: string; title: string } | null }[]
+  newComments: { id: string; body: string; createdAt: string; author: { id: string; name: string } | null; report: { id: string; title: string } | null }[]
 }
 
 const WHO = gql`
@@ -133,7 +135,7 @@ export default function DashboardPage() {
   const { data, error } = useQuery<Data>(DASHBOARD, {
     skip: !since || !me,
     fetchPolicy: 'cache-and-network',
-    variables: { since: since?.at, me: me?.id, writer: role === 'writer' || role === 'admin', head: role === 'head' || role === 'admin', archivist: role === 'archivist' || role === 'admin' },
+    variables: { since: since?.at, writer: role === 'writer' || role === 'admin', head: role === 'head' || role === 'admin', archivist: role === 'archivist' || role === 'admin' },
   })
   return (
     <PageContainer header={<Heading type="h3">工作台 Dashboard</Heading>} title="工作台">
@@ -239,7 +241,11 @@ function Changes({ data, since }: { data: Data; since: { at: string; first: bool
   // edits are many and small: one line per report with their count
   const edits = new Map<string, { title: string; count: number; last: Event }>()
   const events: Event[] = []
-  for (const e of data.changes) {
+  // what others did: one's own events and comments are left out here (filtering by actor or
+  // author is an admin-only query, so it is done on the rows one may read anyway)
+  const me = data.authenticatedItem?.id
+  const newComments = data.newComments.filter(c => c.author?.id !== me)
+  for (const e of data.changes.filter(e => e.actor?.id !== me)) {
     if (e.action !== 'edit') {
       events.push(e)
       continue
@@ -249,7 +255,7 @@ function Changes({ data, since }: { data: Data; since: { at: string; first: bool
     if (entry) entry.count++
     else edits.set(e.report.id, { title: e.report.title, count: 1, last: e })
   }
-  const nothing = events.length === 0 && edits.size === 0 && data.newComments.length === 0
+  const nothing = events.length === 0 && edits.size === 0 && newComments.length === 0
   return (
     <section style={ui.box} data-testid="dashboard-changes">
       <div style={ui.boxTitle}>{since.first ? `最近 ${FIRST_VISIT_DAYS} 天的变化 Changes this week` : `自上次访问（${timeInChina(since.at)}）以来的变化 Since your last visit`}</div>
@@ -266,8 +272,8 @@ function Changes({ data, since }: { data: Data; since: { at: string; first: bool
           <span style={ui.small}>{timeInChina(entry.last.createdAt)}</span> {entry.last.actor?.name ?? ''} 修改了 <ReportLink row={{ id, title: entry.title }} /> <span style={ui.small}>（{entry.count} 次 edits）</span>
         </div>
       ))}
-      {data.newComments.length > 0 && <div style={{ ...ui.boxTitle, marginTop: 10 }}>新批注 New comments（{data.newComments.length}）</div>}
-      {data.newComments.map(c => (
+      {newComments.length > 0 && <div style={{ ...ui.boxTitle, marginTop: 10 }}>新批注 New comments（{newComments.length}）</div>}
+      {newComments.map(c => (
         <div key={c.id} style={{ marginBottom: 4 }} data-testid="new-comment-row">
           <span style={ui.small}>{timeInChina(c.createdAt)}</span> {c.author?.name ?? ''} 在 {c.report && <ReportLink row={c.report} />}：{c.body.slice(0, 60)}
         </div>

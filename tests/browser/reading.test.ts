@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
 import { startApp, type RunningApp } from '../../scripts/run-app'
-import { migratedContext, sessionOf } from '../helpers/db'
+import { currentVersion, migratedContext, sessionOf } from '../helpers/db'
 import { DEMO_PASSWORD, seedDemo } from '../../seeds'
 import { plainTextToDocument } from '../../src/text'
 import { createAnnalsContext } from '../../src/keystone/context'
@@ -53,7 +53,7 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
     draftId = seeded.reportIds[2025]
     const writer = annals.context.withSession(await sessionOf(annals.context, 'writer@annals.local'))
     const [section] = await annals.context.sudo().query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
-    await writer.query.Section.updateOne({ where: { id: section.id }, data: { body: plainTextToDocument(PLANTED) } })
+    await writer.query.Section.updateOne({ where: { id: section.id }, data: { version: await currentVersion(annals.context, 'Section', section.id), body: plainTextToDocument(PLANTED) } })
     await writer.graphql.run({ query: 'mutation ($id: ID!) { transitionReport(id: $id, action: submit) { id } }', variables: { id: draftId } })
     await annals.disconnect()
     delete process.env.SMTP_URL
@@ -195,7 +195,7 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
     const annals = await createAnnalsContext(databaseUrl)
     const writer = annals.context.withSession(await sessionOf(annals.context, 'writer@annals.local'))
     const [section] = await writer.query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
-    await writer.query.Section.updateOne({ where: { id: section.id }, data: { body: plainTextToDocument(PLANTED.replace('236名', '240名')) } })
+    await writer.query.Section.updateOne({ where: { id: section.id }, data: { version: await currentVersion(annals.context, 'Section', section.id), body: plainTextToDocument(PLANTED.replace('236名', '240名')) } })
     await annals.disconnect()
 
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
