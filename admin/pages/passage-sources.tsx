@@ -7,20 +7,9 @@ import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { Marked, percent } from '../archive/Marked'
 import { passageSourcesHref } from '../archive/links'
+import type { PassageSource } from '../../src/keystone/archive'
 
-type Source = {
-  reportId: string
-  sectionId: string
-  reportTitle: string
-  departmentName: string
-  year: number
-  heading: string
-  start: number
-  end: number
-  similarity: number
-  context: string
-  contextStart: number
-}
+type Source = PassageSource
 
 const SOURCES = gql`
   query AnnalsPassageSources($text: String!, $excludeReportId: ID) {

@@ -8,20 +8,9 @@ import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { Marked, percent, type MarkRange } from '../archive/Marked'
 import { printOnlyCss } from '../lib/print'
+import type { ReuseCheck, ReuseSource as Source } from '../../src/keystone/archive'
 
-type Passage = { text: string; sectionId: string; start: number; end: number; sourceSectionId: string; sourceStart: number; sourceEnd: number }
-type Source = { reportId: string; reportTitle: string; departmentName: string; year: number; ownDepartment: boolean; sharedChars: number; share: number; passages: Passage[] }
-type Check = {
-  reportId: string
-  reportTitle: string
-  departmentName: string
-  year: number
-  totalChars: number
-  reusedShare: number
-  ownDepartmentShare: number
-  otherDepartmentsShare: number
-  sources: Source[]
-}
+type Check = ReuseCheck
 type SectionText = { id: string; heading: string; plainText: string }
 
 const CHECK = gql`

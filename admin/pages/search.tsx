@@ -8,21 +8,12 @@ import { Heading } from '@keystar/ui/typography'
 import { Marked } from '../archive/Marked'
 import { passageSourcesHref } from '../archive/links'
 import { REPORT_KINDS, STATUS_LABELS, statusLabel } from '../../src/workflow/vocabulary'
+import type { SearchHit } from '../../src/keystone/archive'
 
 const PAGE_SIZE = 20
 
-type Hit = {
-  reportId: string
-  sectionId: string
-  reportTitle: string
-  departmentName: string
-  year: number
-  status: string
-  kind: string
-  heading: string
-  snippet: string
-  highlights: { start: number; end: number }[]
-}
+/** what the results page asks for of a hit (the wire type, less the offset it does not use) */
+type Hit = Omit<SearchHit, 'offset'>
 
 const SEARCH = gql`
   query AnnalsSearch($query: String!, $departmentId: ID, $yearFrom: Int, $yearTo: Int, $status: String, $kind: String, $take: Int, $skip: Int) {
