@@ -23,7 +23,7 @@ function actionCounter(page: Page) {
     },
     async type(text: string) {
       count++
-      await page.keyboard.type(text)
+      await page.keyboard.type(text, { delay: TYPING_DELAY_MS })
     },
     async fill(locator: ReturnType<Page['locator']>, text: string) {
       count++
@@ -36,13 +36,22 @@ function actionCounter(page: Page) {
   }
 }
 
+/** Typing at a person's pace: keystrokes with no pause between them outrun Slate on a loaded CI machine. */
+const TYPING_DELAY_MS = 30
+/**
+ * Slate reads the DOM caret on `selectionchange`, throttled to 100 ms: a key typed sooner after End
+ * lands at the end, and Slate then puts the caret back where the click left it. A person never
+ * types that fast after End; the test waits as long as Slate's throttle.
+ */
+const SLATE_SELECTION_SYNC_MS = 150
 const sectionAt = (page: Page, index: number) => page.getByTestId('section').nth(index)
 const headingsOf = (page: Page) => page.locator('input.annals-heading').evaluateAll(inputs => inputs.map(i => (i as HTMLInputElement).value))
 /** Puts the caret at the end of a section's text and types (Slate follows a click, not Ctrl+End, reliably). */
 async function typeAtEnd(page: Page, section: ReturnType<Page['locator']>, text: string) {
   await section.locator('[contenteditable=true] [data-slate-node="element"]').last().click()
   await page.keyboard.press('End')
-  await page.keyboard.type(text)
+  await page.waitForTimeout(SLATE_SELECTION_SYNC_MS)
+  await page.keyboard.type(text, { delay: TYPING_DELAY_MS })
 }
 const waitSaved = (page: Page) => page.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor({ timeout: 20_000 })
 
@@ -135,9 +144,11 @@ describe.runIf(chromiumAvailable)('writing desk in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('东湖区委组织部2025年工作总结')
     await expect(page.locator('[contenteditable=true]').nth(1).textContent()).resolves.toMatch(/[\u4e00-\u9fff]{20}/)
 
-    // write: one click into a section, one run of typing
+    // write: one click into a section, one run of typing (once the page has settled)
+    await page.waitForLoadState('networkidle')
     await user.click(sectionAt(page, 1).locator('[contenteditable=true] [data-slate-node="element"]').last())
     await page.keyboard.press('End')
+    await page.waitForTimeout(SLATE_SELECTION_SYNC_MS)
     await user.type('2025年全年新发展党员130名。')
     await expect(page.getByTestId('save-state').textContent()).resolves.toMatch(/未保存|保存中…/)
     await waitSaved(page)
