@@ -88,16 +88,21 @@ async function main() {
     const errorSamples = new Set<string>()
     const attacks: Record<string, { sent: number; notRefused: number; ms: number[] }> = {}
 
+    const versionOf = async (client: ReturnType<typeof writer>, id: string): Promise<number> =>
+      (await client.post('query($id: ID!) { section(where: { id: $id }) { version } }', { id })).body?.data?.section?.version
     const normalLoop = async (client: ReturnType<typeof writer>, index: number) => {
       let step = 0
+      // each client edits its own section, so it knows the version its next save is based on
+      let version = await versionOf(client, sectionIds[index])
       while (Date.now() < stopAt) {
         const kind = (['trivial', 'read', 'save', 'trivial', 'compare', 'read'] as const)[step++ % 6]
         const { res, ms } = await timed(() => {
           if (kind === 'trivial') return client.post(TRIVIAL)
           if (kind === 'read') return client.post('query($id: ID!) { report(where: { id: $id }) { id title status sections(orderBy: { position: asc }) { id heading plainText } } }', { id: approvedId })
           if (kind === 'compare') return client.post('query($id: ID!) { compareReport(id: $id) { cached summary { similarity } } }', { id: approvedId })
-          return client.post('mutation($id: ID!, $body: JSON!) { updateSection(where: { id: $id }, data: { body: $body }) { id } }', { id: sectionIds[index], body: plainTextToDocument(`第${index + 1}节正文，第${step}次保存。`) })
+          return client.post('mutation($id: ID!, $version: Int!, $body: JSON!) { updateSection(where: { id: $id }, data: { version: $version, body: $body }) { id version } }', { id: sectionIds[index], version, body: plainTextToDocument(`第${index + 1}节正文，第${step}次保存。`) })
         })
+        if (kind === 'save') version = res.body?.data?.updateSection?.version ?? (await versionOf(client, sectionIds[index]))
         latencies[kind].push(ms)
         const code = res.body?.errors?.[0]?.extensions?.code
         if (res.body?.errors?.length) {

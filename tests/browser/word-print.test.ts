@@ -148,6 +148,23 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
     await page.close()
   })
 
+  test('the comparison page itself prints every page, not only the first (Keystone’s layout no longer clips it)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    const tail = squash(bigLast.text).slice(-16)
+    for (const mode of ['side', 'inline'] as const) {
+      await page.goto(`${app.url}/compare?report=${bigId}&mode=${mode}`)
+      await page.locator('#annals-compare .pair').last().waitFor()
+      const file = await printToPdf(page, `compare-page-${mode}`)
+      const pages = pdfPages(file)
+      expect(pages, mode).toBeGreaterThanOrEqual(Math.floor(bigChars / (50 * 40)))
+      // the last section's text is on the last page (or the one before: the figures table may follow)
+      const lastTwo = squash(pdfPageText(file, pages - 1) + pdfPageText(file, pages))
+      expect(lastTwo, `${mode}: last section printed`).toContain(tail)
+    }
+    await page.close()
+  })
+
   test('Word export over HTTP follows the session: a file for the department, 404 for another department', async () => {
     const page = await browser.newPage()
     await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
