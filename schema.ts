@@ -41,6 +41,7 @@ import { archiveColumns } from './src/keystone/archive-index'
 import { performTransition, recordEdit } from './src/keystone/workflow'
 import { anchorOf, checkNewComment, mayCreateComment, withAnchorContext } from './src/keystone/comments'
 import { workflowPanel } from './src/keystone/workflow-panel'
+import { connectSignedInUser } from './src/keystone/relations'
 import { checkReply } from './src/keystone/comment-replies'
 import { availableActions, TRANSITIONS, type WorkflowAction } from './src/workflow'
 import { departmentIdsOf, roleOf } from './src/access'
@@ -451,7 +452,7 @@ export const lists = {
     },
     hooks: {
       resolveInput: {
-        create: async ({ resolvedData, context }) => ({ ...(await withAnchorContext(context, resolvedData)), author: lastEditor(context) }),
+        create: async ({ resolvedData, context }) => ({ ...(await withAnchorContext(context, resolvedData)), author: connectSignedInUser(context) }),
       },
       validate: {
         create: async ({ resolvedData, context, addValidationError }) => {
@@ -540,7 +541,3 @@ function selfOrAdmin(args: { session?: unknown } & ({ item: Record<string, unkno
   return isAdmin(args) || ('item' in args && isSelf(args, args.item.id as string))
 }
 
-function lastEditor(context: { session?: unknown }) {
-  const id = userIdOf(context)
-  return id ? { connect: { id } } : undefined
-}

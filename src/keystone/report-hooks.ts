@@ -13,7 +13,7 @@ import {
   notMemberProblem,
   yearProblem,
 } from '../workflow'
-import { connectedId, isDisconnect } from './relations'
+import { connectedId, connectSignedInUser, isDisconnect } from './relations'
 import { claimVersion } from './versions'
 
 /** A list's input, item or resolved data as the hooks read it: field values not yet trusted. */
@@ -119,17 +119,11 @@ export async function touchContent(context: KeystoneContext, reportId: string | 
 
 type ResolveArgs = { operation: 'create' | 'update'; resolvedData: Data; item?: Data; context: KeystoneContext }
 
-/** Who saved: the signed-in user, as a relationship write (none for scripts without a session). */
-function savedBy(context: KeystoneContext) {
-  const id = userIdOf(context)
-  return id ? { connect: { id } } : undefined
-}
-
 /** Report.hooks.resolveInput: a default title for new reports, the next version on update, who saved. */
 export async function resolveReportInput({ operation, resolvedData, item, context }: ResolveArgs): Promise<Data> {
   const data = await withDefaultTitle(context, operation, resolvedData)
   const version = operation === 'update' && item ? { version: (item.version as number) + 1 } : {}
-  return { ...data, ...version, lastEditedBy: savedBy(context) }
+  return { ...data, ...version, lastEditedBy: connectSignedInUser(context) }
 }
 
 /** Section.hooks.resolveInput: derived fields (src/workflow/section-fields.ts), position, version, who saved. */
@@ -137,5 +131,5 @@ export async function resolveSectionInput({ operation, resolvedData, item, conte
   const data: Data = { ...resolvedData, ...derivedSectionFields(operation, resolvedData) }
   if (operation === 'create' && (data.position === undefined || data.position === null)) data.position = await nextSectionPosition(context, data)
   if (operation === 'update' && item) data.version = (item.version as number) + 1
-  return { ...data, lastEditedBy: savedBy(context) }
+  return { ...data, lastEditedBy: connectSignedInUser(context) }
 }
