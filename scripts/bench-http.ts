@@ -13,7 +13,7 @@ import { databaseTarget } from '../src/db/database-url'
 import { createAnnalsContext } from '../src/keystone/context'
 import { createReport, ensureDepartment } from '../src/keystone/report-store'
 import { elevenYears, realisticYears, reportOf } from './bench-inputs'
-import { startApp } from './run-app'
+import { sessionCookie, startApp } from './run-app'
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 15
 const CONNECTIONS = 20
@@ -47,18 +47,7 @@ async function seed(url: string): Promise<string> {
   }
 }
 
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation { authenticateUserWithPassword(email: "bench@annals.local", password: "${PASSWORD}") { ... on UserAuthenticationWithPasswordSuccess { sessionToken } } }`,
-    }),
-  })
-  const cookie = response.headers.get('set-cookie')
-  if (!cookie) throw new Error('sign-in failed: ' + (await response.text()))
-  return cookie.split(';')[0]
-}
+const signIn = (base: string) => sessionCookie(base, 'bench@annals.local', PASSWORD)
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]

@@ -15,7 +15,7 @@ import { createAnnalsContext } from '../src/keystone/context'
 import { createReport, ensureDepartment } from '../src/keystone/report-store'
 import { plainTextToDocument } from '../src/text'
 import { DEMO_TEXTS, revise, toSize } from './bench-inputs'
-import { startApp } from './run-app'
+import { sessionCookie, startApp } from './run-app'
 
 const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) || fallback : fallback)
 const ROUNDS = arg('--rounds', 10)
@@ -52,16 +52,7 @@ async function seed(url: string): Promise<string> {
   }
 }
 
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { authenticateUserWithPassword(email: "bench.writer@annals.local", password: "${PASSWORD}") { ... on UserAuthenticationWithPasswordSuccess { sessionToken } } }` }),
-  })
-  const cookie = response.headers.get('set-cookie')
-  if (!cookie) throw new Error('sign-in failed: ' + (await response.text()))
-  return cookie.split(';')[0]
-}
+const signIn = (base: string) => sessionCookie(base, 'bench.writer@annals.local', PASSWORD)
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)

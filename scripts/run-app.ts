@@ -64,6 +64,14 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
 
 export type GraphqlResponse = { status: number; headers: Headers; body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } | undefined; text: string }
 
+/** The session cookie (`name=value`) of `email` signed in over HTTP: for benchmarks and tests that send their own requests. */
+export async function sessionCookie(url: string, email: string, password: string): Promise<string> {
+  const client = graphqlClient(url)
+  await client.signIn(email, password)
+  if (!client.cookie) throw new Error(`sign-in gave no session cookie for ${email}`)
+  return client.cookie
+}
+
 /** A small GraphQL client over HTTP with a cookie jar of one session (tests and benchmarks). */
 export function graphqlClient(url: string) {
   let cookie = ''

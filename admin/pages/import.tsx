@@ -7,17 +7,12 @@ import { gql, useQuery } from '@keystone-6/core/admin-ui/apollo'
 import { useRouter } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
+import type { ImportPreview } from '../../src/import/preview'
+import type { ImportOutcome } from '../../src/keystone/report-store'
+import { EDITABLE_STATUSES } from '../../src/access'
 
-type Preview = {
-  format: string
-  encoding: string | null
-  title: string
-  sections: { heading: string; level: number; chars: number }[]
-  totalChars: number
-  discarded: string[]
-  notes: string[]
-}
-type Outcome = { file: string; status: 'created' | 'skipped' | 'failed'; message: string; reportId?: string }
+type Preview = ImportPreview
+type Outcome = ImportOutcome
 type Source = { file: File } | { text: string }
 
 const WHO = gql`
@@ -40,7 +35,7 @@ const WHO = gql`
   }
 `
 
-const EDITABLE = ['draft', 'changes_requested']
+const EDITABLE: readonly string[] = EDITABLE_STATUSES
 const ACCEPT = '.docx,.txt,.md'
 const FORMAT_LABELS: Record<string, string> = { docx: 'Word 文档', txt: '文本文件', md: 'Markdown', text: '粘贴的文字' }
 

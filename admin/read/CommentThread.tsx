@@ -3,36 +3,29 @@
 import { useState } from 'react'
 import { useMutation } from '@keystone-6/core/admin-ui/apollo'
 import { CREATE_COMMENT, SET_RESOLVED, type CommentRow } from './queries'
-import { timeInChina, userMessage } from './format'
+import { timeInChina } from './format'
+import { ErrorNote, useAttempt } from './attempt'
 import { ui } from './styles'
 
 type Props = { comment: CommentRow; reportId: string; canTalk: boolean; active: boolean; onFocus: (id: string) => void; onChanged: () => void }
 
 export function CommentThread({ comment, reportId, canTalk, active, onFocus, onChanged }: Props) {
   const [reply, setReply] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { error, attempt } = useAttempt()
   const [createComment, creating] = useMutation(CREATE_COMMENT)
   const [setResolved, resolving] = useMutation(SET_RESOLVED)
   const anchor = comment.anchor
-  const sendReply = async () => {
-    setError(null)
-    try {
+  const sendReply = () =>
+    attempt(async () => {
       await createComment({ variables: { data: { report: { connect: { id: reportId } }, replyTo: { connect: { id: comment.id } }, body: reply.trim() } } })
       setReply('')
       onChanged()
-    } catch (e) {
-      setError(userMessage(e))
-    }
-  }
-  const toggleResolved = async () => {
-    setError(null)
-    try {
+    })
+  const toggleResolved = () =>
+    attempt(async () => {
       await setResolved({ variables: { id: comment.id, resolved: !comment.resolved } })
       onChanged()
-    } catch (e) {
-      setError(userMessage(e))
-    }
-  }
+    })
   return (
     <div data-testid="comment-thread" data-comment-id={comment.id} onClick={() => onFocus(comment.id)} style={{ ...ui.card, ...(active ? ui.cardActive : {}), opacity: comment.resolved ? 0.65 : 1 }}>
       {comment.quote && <div style={ui.quote}>“{comment.quote}”</div>}
@@ -69,11 +62,7 @@ export function CommentThread({ comment, reportId, canTalk, active, onFocus, onC
           </button>
         </div>
       )}
-      {error && (
-        <div role="alert" style={ui.error}>
-          {error}
-        </div>
-      )}
+      <ErrorNote error={error} />
     </div>
   )
 }

@@ -27,30 +27,19 @@ const DASHBOARD = gql`
     drafts: reports(where: { status: { in: ["draft", "changes_requested"] } }, orderBy: [{ updatedAt: desc }], take: 20) @include(if: $writer) {
       ...Row
       sentBack: auditEvents(where: { action: { equals: "requestChanges" } }, orderBy: { createdAt: desc }, take: 1) {
-        comment
-        createdAt
-        actor {
-          name
-        }
+        ...LatestEvent
       }
     }
     waiting: reports(where: { status: { equals: "in_review" } }, orderBy: [{ updatedAt: asc }], take: 20) @include(if: $head) {
       ...Row
       submitted: auditEvents(where: { action: { equals: "submit" } }, orderBy: { createdAt: desc }, take: 1) {
-        createdAt
-        actor {
-          name
-        }
+        ...LatestEvent
       }
     }
     approvals: reports(where: { status: { equals: "approved" } }, orderBy: [{ updatedAt: desc }], take: 10) @include(if: $archivist) {
       ...Row
       approved: auditEvents(where: { action: { equals: "approve" } }, orderBy: { createdAt: desc }, take: 1) {
-        action
-        createdAt
-        actor {
-          name
-        }
+        ...LatestEvent
       }
     }
     changes: auditEvents(where: { createdAt: { gt: $since } }, orderBy: { createdAt: desc }, take: 60) {
@@ -92,15 +81,25 @@ const DASHBOARD = gql`
       name
     }
   }
+  fragment LatestEvent on AuditEvent {
+    action
+    comment
+    createdAt
+    actor {
+      name
+    }
+  }
 `
 
 type Row = { id: string; title: string; year: number; status: string; updatedAt: string; department: { name: string } | null }
+/** The latest event of one kind on a report (sent back, submitted, approved). */
+type LatestEvent = { action: string; comment: string; createdAt: string; actor: { name: string } | null }
 type Event = { id: string; action: string; toStatus: string; comment: string; createdAt: string; actor: { id: string; name: string } | null; report: { id: string; title: string } | null }
 type Data = {
   authenticatedItem: { id: string; name: string; role: string } | null
-  drafts?: (Row & { sentBack: { comment: string; createdAt: string; actor: { name: string } | null }[] })[]
-  waiting?: (Row & { submitted: { createdAt: string; actor: { name: string } | null }[] })[]
-  approvals?: (Row & { approved: { action: string; createdAt: string; actor: { name: string } | null }[] })[]
+  drafts?: (Row & { sentBack: LatestEvent[] })[]
+  waiting?: (Row & { submitted: LatestEvent[] })[]
+  approvals?: (Row & { approved: LatestEvent[] })[]
   changes: Event[]
   newComments: { id: string; body: string; createdAt: string; author: { id: string; name: string } | null; report: { id: string; title: string } | null }[]
 }

@@ -14,6 +14,7 @@ import { paragraphsOf, selectionInSection, type Mark, type Selected } from './hi
 import { CommentThread } from './CommentThread'
 import { ActionsPanel, AuditPanel, ChecksPanel, ComparisonPanel, RevisionsPanel } from './panels'
 import { ui } from './styles'
+import { ErrorNote, useAttempt } from './attempt'
 import { passageSourcesHref } from '../archive/links'
 
 const LAYOUT_CSS = `
@@ -176,20 +177,17 @@ type ComposerProps = { selected: Selected & { quote: string; top: number; left: 
 
 function Composer({ selected, canTalk, reportId, text, onClose, onDone }: ComposerProps) {
   const [body, setBody] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { error, setError, attempt } = useAttempt()
   const [createComment, state] = useMutation(CREATE_COMMENT)
-  useEffect(() => setError(null), [selected])
-  const save = async () => {
-    const { quote, prefix, suffix } = anchorAt(text, selected.start, selected.end)
-    try {
+  useEffect(() => setError(null), [selected, setError])
+  const save = () =>
+    attempt(async () => {
+      const { quote, prefix, suffix } = anchorAt(text, selected.start, selected.end)
       await createComment({
         variables: { data: { report: { connect: { id: reportId } }, section: { connect: { id: selected.sectionId } }, quote, prefix, suffix, body: body.trim() } },
       })
       onDone()
-    } catch (e) {
-      setError(userMessage(e))
-    }
-  }
+    })
   return (
     <div
       role="dialog"
@@ -214,11 +212,7 @@ function Composer({ selected, canTalk, reportId, text, onClose, onDone }: Compos
       <button type="button" style={ui.buttonQuiet} onClick={onClose}>
         取消 Cancel
       </button>
-      {error && (
-        <div role="alert" style={ui.error}>
-          {error}
-        </div>
-      )}
+      <ErrorNote error={error} />
     </div>
   )
 }

@@ -8,6 +8,7 @@ import { availableActions, TRANSITIONS, type WorkflowAction } from '../../src/wo
 import { TRANSITION, type Check, type ReportRow, type Viewer } from './queries'
 import { AUDIT_LABELS, statusLabel, timeInChina, userMessage } from './format'
 import { ui } from './styles'
+import { ErrorNote, useAttempt } from './attempt'
 import { reuseCheckHref } from '../archive/links'
 
 const compareHref = (reportId: string, from?: string, to?: string) =>
@@ -25,21 +26,17 @@ export function ActionsPanel({ report, viewer, checks, onDone }: { report: Repor
   const actions = availableActions(viewer.role, report.status, member)
   const [open, setOpen] = useState<WorkflowAction | null>(null)
   const [comment, setComment] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { error, setError, attempt } = useAttempt()
   const [transition, state] = useMutation(TRANSITION)
   const editable = viewer.role === 'writer' && member && (report.status === 'draft' || report.status === 'changes_requested')
-  const run = async (action: WorkflowAction) => {
-    setError(null)
-    try {
+  const run = (action: WorkflowAction) =>
+    attempt(async () => {
       await transition({ variables: { id: report.id, action, comment: comment.trim() || null, expectedVersion: report.version } })
       // the whole page (status, revisions, audit) changes at once, when the refetch arrives
       await onDone()
       setOpen(null)
       setComment('')
-    } catch (e) {
-      setError(userMessage(e))
-    }
-  }
+    })
   const serious = (checks ?? []).filter(c => c.severity !== 'info')
   return (
     <div style={ui.box} data-testid="actions-panel">
@@ -101,11 +98,7 @@ export function ActionsPanel({ report, viewer, checks, onDone }: { report: Repor
           </button>
         </div>
       )}
-      {error && (
-        <div role="alert" style={ui.error}>
-          {error}
-        </div>
-      )}
+      <ErrorNote error={error} />
     </div>
   )
 }
@@ -128,7 +121,7 @@ export function ChecksPanel({ checks, loading, error, headings, onPick, onRerun,
         </button>
       </div>
       {loading && <div style={ui.small}>正在与去年的报告比对… Checking against last year…</div>}
-      {error && <div role="alert" style={ui.error}>{error}</div>}
+      <ErrorNote error={error} />
       {checks && checks.length === 0 && <div style={ui.small}>未发现问题 / Nothing found</div>}
       {checks?.map((c, i) => (
         <div key={i} data-testid="check" data-code={c.code} style={{ borderTop: i ? '1px solid #eaeef2' : undefined, padding: '6px 0' }}>
@@ -222,7 +215,7 @@ export function ComparisonPanel({ reportId }: { reportId: string }) {
     <div style={ui.box} data-testid="comparison-panel">
       <div style={ui.boxTitle}>年度比对 Comparison</div>
       {!data && !error && <div style={ui.small}>比对中… Comparing…</div>}
-      {error && <div role="alert" style={ui.error}>{userMessage(error)}</div>}
+      <ErrorNote error={error ? userMessage(error) : null} />
       {data && <div style={{ fontSize: 13 }}>{headlineOf(data.compareReport.summary)}</div>}
       <div style={{ marginTop: 6 }}>
         <Link href={compareHref(reportId)}>打开比对视图 Open comparison →</Link>

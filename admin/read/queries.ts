@@ -1,18 +1,12 @@
 // GraphQL of the reading view: one query for the document and its review history, the checks
 // separately (they compare with last year and may take longer), and the writes it makes.
 import { gql } from '@keystone-6/core/admin-ui/apollo'
+import { SIGNED_IN_USER, type SignedInUser } from '../lib/signed-in-user'
 
 export const READ_REPORT = gql`
   query AnnalsReadReport($id: ID!) {
     authenticatedItem {
-      ... on User {
-        id
-        name
-        role
-        departments {
-          id
-        }
-      }
+      ...AnnalsSignedInUser
     }
     report(where: { id: $id }) {
       id
@@ -76,6 +70,7 @@ export const READ_REPORT = gql`
       }
     }
   }
+  ${SIGNED_IN_USER}
 `
 
 export const REPORT_CHECKS = gql`
@@ -132,5 +127,5 @@ export type ReportRow = {
   auditEvents: { id: string; action: string; fromStatus: string; toStatus: string; comment: string; createdAt: string; actor: { name: string } | null }[]
   comments: CommentRow[]
 }
-export type Viewer = { id: string; name: string; role: 'admin' | 'writer' | 'head' | 'archivist'; departments: { id: string }[] }
+export type Viewer = SignedInUser
 export type Check = { code: string; severity: 'error' | 'warning' | 'info'; sectionId: string | null; message: string; excerpt: string }

@@ -28,6 +28,7 @@ import { clearDraftIfSaved, dropDraft, readDraft, writeDraft } from './local-dra
 import { ConflictPanel } from './ConflictPanel'
 import { LastYear } from './LastYear'
 import { DESK_CSS } from './styles'
+import type { SignedInUser } from '../lib/signed-in-user'
 import { EDITABLE_STATUSES } from '../../src/access'
 import { statusLabel } from '../../src/workflow/vocabulary'
 import { LEVEL_LABELS, MAX_LEVEL, MIN_LEVEL } from '../../src/workflow/outline'
@@ -64,7 +65,7 @@ type DocumentController = {
 type FieldView = ComponentType<{ field: DocumentController; value: Body; onChange?: (value: Body) => void; autoFocus?: boolean; forceValidation?: boolean; isRequired?: boolean; itemValue?: unknown }>
 
 type DeskData = {
-  authenticatedItem: { id: string; name: string; role: string; departments: { id: string }[] } | null
+  authenticatedItem: SignedInUser | null
   report: {
     id: string
     title: string

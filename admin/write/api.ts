@@ -1,5 +1,6 @@
 // GraphQL documents of the writing desk and one call that survives leaving the page.
 import { gql } from '@keystone-6/core/admin-ui/apollo'
+import { SIGNED_IN_USER } from '../lib/signed-in-user'
 import type { LastYearBeside } from '../../src/workflow/last-year'
 import type { DiffOp } from '../../src/compare/types'
 
@@ -16,14 +17,7 @@ export function deskQuery(bodySelection: string) {
   return gql`
     query AnnalsWritingDesk($id: ID!) {
       authenticatedItem {
-        ... on User {
-          id
-          name
-          role
-          departments {
-            id
-          }
-        }
+        ...AnnalsSignedInUser
       }
       report(where: { id: $id }) {
         id
@@ -46,6 +40,7 @@ export function deskQuery(bodySelection: string) {
         }
       }
     }
+    ${SIGNED_IN_USER}
   `
 }
 

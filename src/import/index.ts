@@ -5,6 +5,7 @@ import { outlineFromText, type ImportedDocument } from './outline'
 
 export { decodeTextFile, ImportFileError, type DecodedText, type TextEncoding } from './decode'
 export { outlineFromDocx, outlineFromMarkdown, outlineFromText, type ImportedDocument, type ImportedSection, type SectionLevel } from './outline'
+export { previewOf, type ImportPreview } from './preview'
 export { readImportFile, readPastedText, formatOf, IMPORT_EXTENSIONS, IMPORT_LIMITS, type ImportFormat, type ReadDocument } from './read'
 
 /** A file to import: its text (parsed here) or the outline already read from it. */

@@ -3,8 +3,8 @@
 // archive files for admins and archivists. Reading files is src/import's work.
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { permissions, roleOf, userIdOf } from '../access'
-import { countCharacters, plainTextToDocument } from '../text'
-import { ImportFileError, planImport, readImportFile, readPastedText, type ReadDocument } from '../import'
+import { plainTextToDocument } from '../text'
+import { ImportFileError, planImport, previewOf, readImportFile, readPastedText, type ImportPreview, type ReadDocument } from '../import'
 import { importPlannedReports, type ImportOutcome } from './report-store'
 
 export class ImportRequestError extends Error {
@@ -21,29 +21,6 @@ const NOT_SIGNED_IN = '请先登录 / Please sign in'
 const NOT_READABLE = '报告不存在或您无权查看 / The report does not exist or you may not read it'
 const NOT_WRITABLE = '您不能向这份报告导入：只有本部门撰稿人可在草稿或退回修改时导入 / You may not import into this report: only its department’s writers may, while it is a draft or sent back'
 const ARCHIVE_ONLY = '只有管理员和档案员可以导入档案 / Only admins and archivists may import into the archive'
-
-export type ImportPreview = {
-  format: ReadDocument['format']
-  encoding: string | null
-  title: string
-  sections: { heading: string; level: number; chars: number }[]
-  totalChars: number
-  discarded: string[]
-  notes: string[]
-}
-
-export function previewOf(document: ReadDocument): ImportPreview {
-  const sections = document.sections.map(s => ({ heading: s.heading, level: s.level, chars: countCharacters(s.text) }))
-  return {
-    format: document.format,
-    encoding: document.encoding ?? null,
-    title: document.title,
-    sections,
-    totalChars: sections.reduce((n, s) => n + s.chars, 0),
-    discarded: document.discarded,
-    notes: document.notes,
-  }
-}
 
 export type Upload = { fileName?: string; bytes?: Uint8Array; pastedText?: string }
 
