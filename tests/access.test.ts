@@ -1,9 +1,8 @@
 // The access matrix, through Keystone's API with real access control, on a real database:
 // every role × Report and Section × create/read/update/delete × every status.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { KeystoneContext } from '@keystone-6/core/types'
-import { as, createUser, migratedContext, testProviders, type TestUser } from './helpers/db'
-import type { AnnalsContext } from '../src/keystone/context'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { as, createUser, testProviders, type TestUser } from './helpers/db'
+import { useTestDatabase } from './helpers/demo'
 import { REPORT_STATUSES, type ReportStatus } from '../src/access'
 import { plainTextToDocument } from '../src/text'
 
@@ -21,30 +20,26 @@ const canDeleteReport = (actor: Actor, status: ReportStatus) => status === 'draf
 const providers = await testProviders()
 
 describe.each(providers)('access rules on %s', provider => {
-  let annals: AnnalsContext
-  let context: KeystoneContext
+  const db = useTestDatabase(provider, 'access')
   let departmentA: string
   let departmentB: string
   const users = {} as Record<Actor, TestUser>
   let nextYear = 2000
 
   beforeAll(async () => {
-    annals = await migratedContext(provider, 'access')
-    context = annals.context
-    const sudo = context.sudo()
+    const sudo = db.context.sudo()
     departmentA = String((await sudo.db.Department.createOne({ data: { name: '甲部门', code: 'dept-a' } })).id)
     departmentB = String((await sudo.db.Department.createOne({ data: { name: '乙部门', code: 'dept-b' } })).id)
-    users.admin = await createUser(context, 'admin@t.test', 'admin', [])
-    users.writer = await createUser(context, 'writer@t.test', 'writer', [departmentA])
-    users.otherWriter = await createUser(context, 'other@t.test', 'writer', [departmentB])
-    users.head = await createUser(context, 'head@t.test', 'head', [departmentA])
-    users.archivist = await createUser(context, 'archivist@t.test', 'archivist', [])
+    users.admin = await createUser(db.context, 'admin@t.test', 'admin', [])
+    users.writer = await createUser(db.context, 'writer@t.test', 'writer', [departmentA])
+    users.otherWriter = await createUser(db.context, 'other@t.test', 'writer', [departmentB])
+    users.head = await createUser(db.context, 'head@t.test', 'head', [departmentA])
+    users.archivist = await createUser(db.context, 'archivist@t.test', 'archivist', [])
   })
-  afterAll(() => annals?.disconnect())
 
   /** A report of department A with one section, put into `status` by the server. */
   async function reportIn(status: ReportStatus) {
-    const sudo = context.sudo()
+    const sudo = db.context.sudo()
     const report = await sudo.db.Report.createOne({
       data: { department: { connect: { id: departmentA } }, year: nextYear++, title: `报告 ${status}` },
     })
@@ -61,7 +56,7 @@ describe.each(providers)('access rules on %s', provider => {
       for (const actor of ACTORS) {
         test(`${actor}: read, update, section edits and delete follow the rules`, async () => {
           const { reportId, sectionId, reportVersion, sectionVersion } = await reportIn(status)
-          const ctx = as(context, users[actor])
+          const ctx = as(db.context, users[actor])
 
           const read = await ctx.query.Report.findOne({ where: { id: reportId }, query: 'id title' })
           expect(read !== null).toBe(canRead(actor, status))
@@ -92,7 +87,7 @@ describe.each(providers)('access rules on %s', provider => {
           else await expect(remove).rejects.toThrow(/Access denied/)
 
           // what was refused left the report as it was
-          const after = await context.sudo().db.Report.findOne({ where: { id: reportId } })
+          const after = await db.context.sudo().db.Report.findOne({ where: { id: reportId } })
           if (!canDeleteReport(actor, status)) expect(after).not.toBeNull()
           if (!canEdit(actor, status)) expect(after?.title).toBe(`报告 ${status}`)
         })
@@ -109,7 +104,7 @@ describe.each(providers)('access rules on %s', provider => {
       ['archivist', false],
     ] as const)('%s creating a report for department A: allowed = %s', async (actor, allowed) => {
       const year = nextYear++
-      const attempt = as(context, users[actor]).query.Report.createOne({
+      const attempt = as(db.context, users[actor]).query.Report.createOne({
         data: { department: { connect: { id: departmentA } }, year },
         query: 'id status title',
       })
@@ -117,7 +112,7 @@ describe.each(providers)('access rules on %s', provider => {
         await expect(attempt).resolves.toMatchObject({ status: 'draft', title: `甲部门${year}年年度工作总结` })
       } else {
         await expect(attempt).rejects.toThrow(actor === 'otherWriter' ? /不属于部门“甲部门”.*not a member/s : /Access denied/)
-        expect(await context.sudo().db.Report.count({ where: { year: { equals: year } } })).toBe(0)
+        expect(await db.context.sudo().db.Report.count({ where: { year: { equals: year } } })).toBe(0)
       }
     })
 
@@ -125,57 +120,57 @@ describe.each(providers)('access rules on %s', provider => {
       const { reportId, reportVersion } = await reportIn('draft')
       for (const actor of ['admin', 'writer'] as const) {
         await expect(
-          as(context, users[actor]).query.Report.updateOne({ where: { id: reportId }, data: { status: 'approved', version: reportVersion }, query: 'id' })
+          as(db.context, users[actor]).query.Report.updateOne({ where: { id: reportId }, data: { status: 'approved', version: reportVersion }, query: 'id' })
         ).rejects.toThrow(/Access denied/)
       }
-      expect((await context.sudo().db.Report.findOne({ where: { id: reportId } }))?.status).toBe('draft')
+      expect((await db.context.sudo().db.Report.findOne({ where: { id: reportId } }))?.status).toBe('draft')
     })
   })
 
   describe('people, history and mail', () => {
     test('only admins and the user see an email; password hashes are never readable', async () => {
-      const asWriter = await as(context, users.writer).query.User.findOne({ where: { id: users.head.id }, query: 'id name email' })
+      const asWriter = await as(db.context, users.writer).query.User.findOne({ where: { id: users.head.id }, query: 'id name email' })
       expect(asWriter).toMatchObject({ name: 'head', email: null })
-      const self = await as(context, users.writer).query.User.findOne({ where: { id: users.writer.id }, query: 'email' })
+      const self = await as(db.context, users.writer).query.User.findOne({ where: { id: users.writer.id }, query: 'email' })
       expect(self?.email).toBe('writer@t.test')
-      const asAdmin = await as(context, users.admin).query.User.findOne({ where: { id: users.head.id }, query: 'email password { isSet }' })
+      const asAdmin = await as(db.context, users.admin).query.User.findOne({ where: { id: users.head.id }, query: 'email password { isSet }' })
       expect(asAdmin).toMatchObject({ email: 'head@t.test', password: { isSet: true } })
       // the archivist is in no department: sees only themself
-      expect(await as(context, users.archivist).query.User.count()).toBe(1)
+      expect(await as(db.context, users.archivist).query.User.count()).toBe(1)
     })
 
     test('only admins manage users and departments; nobody changes their own role', async () => {
       await expect(
-        as(context, users.writer).query.Department.createOne({ data: { name: '丙', code: 'dept-c' }, query: 'id' })
+        as(db.context, users.writer).query.Department.createOne({ data: { name: '丙', code: 'dept-c' }, query: 'id' })
       ).rejects.toThrow(/Access denied/)
       await expect(
-        as(context, users.writer).query.User.updateOne({ where: { id: users.writer.id }, data: { role: 'admin' }, query: 'id' })
+        as(db.context, users.writer).query.User.updateOne({ where: { id: users.writer.id }, data: { role: 'admin' }, query: 'id' })
       ).rejects.toThrow(/Access denied/)
       await expect(
-        as(context, users.admin).query.Department.createOne({ data: { name: '丙部门', code: 'dept-c' }, query: 'code' })
+        as(db.context, users.admin).query.Department.createOne({ data: { name: '丙部门', code: 'dept-c' }, query: 'code' })
       ).resolves.toMatchObject({ code: 'dept-c' })
     })
 
     test('revisions, audit events and outbound mail cannot be written through the API', async () => {
       const { reportId } = await reportIn('draft')
       for (const actor of ACTORS) {
-        const ctx = as(context, users[actor])
+        const ctx = as(db.context, users[actor])
         await expect(ctx.query.Revision.createOne({ data: { report: { connect: { id: reportId } }, reason: 'x' } })).rejects.toThrow(/Access denied/)
         await expect(ctx.query.AuditEvent.createOne({ data: { report: { connect: { id: reportId } }, action: 'x' } })).rejects.toThrow(/Access denied/)
         await expect(ctx.query.OutboundEmail.createOne({ data: { to: 'a@b.c', subject: 'x' } })).rejects.toThrow(/Access denied/)
       }
       // a real revision, written by the server as the workflow does
-      const revision = await context.sudo().db.Revision.createOne({ data: { report: { connect: { id: reportId } }, number: 1, reason: '提交', event: 'submit' } })
+      const revision = await db.context.sudo().db.Revision.createOne({ data: { report: { connect: { id: reportId } }, number: 1, reason: '提交', event: 'submit' } })
       for (const actor of ACTORS) {
-        const ctx = as(context, users[actor])
+        const ctx = as(db.context, users[actor])
         await expect(ctx.query.Revision.updateOne({ where: { id: String(revision.id) }, data: { reason: '改' } })).rejects.toThrow(/Access denied/)
         await expect(ctx.query.Revision.deleteOne({ where: { id: String(revision.id) } })).rejects.toThrow(/Access denied/)
       }
-      expect((await context.sudo().db.Revision.findOne({ where: { id: String(revision.id) } }))?.reason).toBe('提交')
+      expect((await db.context.sudo().db.Revision.findOne({ where: { id: String(revision.id) } }))?.reason).toBe('提交')
     })
 
     test('signed-out requests see nothing', async () => {
-      const anonymous = context.withSession(undefined)
+      const anonymous = db.context.withSession(undefined)
       expect(await anonymous.query.Report.count()).toBe(0)
       expect(await anonymous.query.Report.findMany({ query: 'id' })).toEqual([])
       expect(await anonymous.query.Section.count()).toBe(0)

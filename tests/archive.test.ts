@@ -1,27 +1,26 @@
 // The archive on SQLite and PostgreSQL: search (short words, phrases, folding, ranking, access),
 // passage sources, reuse checks, and an index that follows every write transactionally.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { as, currentVersion, migratedContext, testProviders } from './helpers/db'
+import { as, currentVersion, testProviders } from './helpers/db'
+import { useTestDatabase } from './helpers/demo'
 import { addReport, archiveFixture, filler, type ArchiveFixture } from './helpers/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
 import { createReport } from '../src/keystone/report-store'
 import { ensureArchiveIndex, reindexSections } from '../src/keystone/archive-reindex'
 import { plainTextToDocument } from '../src/text'
-import type { AnnalsContext } from '../src/keystone/context'
 
 const providers = await testProviders()
 
 const SENTENCE = '坚持把人才作为第一资源，深入实施人才强市战略，全年新引进高层次人才一百二十名，建成人才驿站八个。'
 
 describe.each(providers)('archive on %s', provider => {
-  let db: AnnalsContext
+  const db = useTestDatabase(provider, 'archive')
   let context: KeystoneContext
   let fx: ArchiveFixture
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
-    db = await migratedContext(provider, 'archive')
     context = db.context
     fx = await archiveFixture(context)
     const d = fx.departments
@@ -39,7 +38,6 @@ describe.each(providers)('archive on %s', provider => {
     ids.sentence2015 = await addReport(context, d.c, 2015, [filler(17, 200) + SENTENCE.replace('八个', '九个') + filler(18, 200)])
     ids.sentence2018 = await addReport(context, d.a, 2018, [filler(19, 300) + SENTENCE + filler(20, 50)])
   })
-  afterAll(async () => db?.disconnect())
 
   const search = (user: keyof ArchiveFixture['users'], query: string, extra: Record<string, unknown> = {}) =>
     searchArchive(as(context, fx.users[user]), { query, take: 50, ...extra })

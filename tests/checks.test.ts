@@ -1,10 +1,8 @@
 // 体检 / report checks: the pure rules on small texts, then reportChecks through the API with
 // each role's access, on SQLite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { KeystoneContext } from '@keystone-6/core/types'
-import { currentVersion, migratedContext, sessionOf, testProviders } from './helpers/db'
-import type { AnnalsContext } from '../src/keystone/context'
-import { seedDemo } from '../seeds'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { currentVersion, testProviders } from './helpers/db'
+import { useSeededDemo } from './helpers/demo'
 import { plainTextToDocument } from '../src/text'
 import { checkReport, staleYearsIn, type CheckReport } from '../src/workflow/checks'
 
@@ -82,36 +80,25 @@ const checksOf = (data: unknown) => (data as { reportChecks: unknown[] }).report
 const providers = await testProviders()
 
 describe.each(providers)('reportChecks through the API on %s', provider => {
-  let annals: AnnalsContext
-  let context: KeystoneContext
-  let draftId: string
-  let approvedId: string
+  const demo = useSeededDemo(provider, 'checks')
   let plantedSectionId: string
-  const sessions: Record<string, unknown> = {}
   const QUERY = 'query ($id: ID!) { reportChecks(id: $id) { code severity sectionId message excerpt } }'
 
   beforeAll(async () => {
-    annals = await migratedContext(provider, 'checks')
-    context = annals.context
-    const seeded = await seedDemo(context)
-    draftId = seeded.reportIds[2025]
-    approvedId = seeded.reportIds[2024]
-    for (const email of ['writer@annals.local', 'head@annals.local', 'writer.chengxi@annals.local', 'archivist@annals.local', 'admin@annals.local']) sessions[email] = await sessionOf(context, email)
+    const { context, draftId } = demo
     const [section] = await context.sudo().query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
     plantedSectionId = section.id
     // planted: last year's number, a figure kept from 2024, and （二） skipped
-    await context.withSession(sessions['writer@annals.local']).query.Section.updateOne({
+    await demo.as('writer').query.Section.updateOne({
       where: { id: plantedSectionId },
       data: { version: await currentVersion(context, 'Section', plantedSectionId), body: plainTextToDocument('（一）今年围绕中心工作优化干部结构，新一轮考核办法已经出台，全年考录公务员236名，另有选调生单独计算。\n（三）2024年全年完成干部培训任务，培训覆盖各级领导班子。') },
     })
   })
-  afterAll(() => annals?.disconnect())
 
-  const run = (email: string | null, id: string) =>
-    (email ? context.withSession(sessions[email]) : context.withSession(undefined)).graphql.raw({ query: QUERY, variables: { id } })
+  const run = (email: string | null, id: string) => demo.as(email).graphql.raw({ query: QUERY, variables: { id } })
 
   test('the writer’s draft: planted stale year, unchanged figure and numbering gap, at their section', async () => {
-    const { data, errors } = await run('writer@annals.local', draftId)
+    const { data, errors } = await run('writer@annals.local', demo.draftId)
     expect(errors).toBeUndefined()
     const planted = (checksOf(data) as { code: string; sectionId: string; excerpt: string }[]).filter(c => c.sectionId === plantedSectionId)
     expect(planted).toEqual(
@@ -125,7 +112,7 @@ describe.each(providers)('reportChecks through the API on %s', provider => {
 
   test('the head of the department and an admin may check the draft', async () => {
     for (const email of ['head@annals.local', 'admin@annals.local']) {
-      const { data, errors } = await run(email, draftId)
+      const { data, errors } = await run(email, demo.draftId)
       expect(errors, email).toBeUndefined()
       expect((checksOf(data) as unknown[]).length).toBeGreaterThan(0)
     }
@@ -133,7 +120,7 @@ describe.each(providers)('reportChecks through the API on %s', provider => {
 
   test('a writer of another department, an archivist and anonymous get the same refusal for the draft', async () => {
     for (const email of ['writer.chengxi@annals.local', 'archivist@annals.local', null]) {
-      const { data, errors } = await run(email, draftId)
+      const { data, errors } = await run(email, demo.draftId)
       expect(data, String(email)).toBeNull()
       expect(errors?.[0].message).toBe('报告不存在或您无权查看 / The report does not exist or you may not read it')
     }
@@ -143,7 +130,7 @@ describe.each(providers)('reportChecks through the API on %s', provider => {
 
   test('an approved report is checked by anyone signed in, against its own previous year', async () => {
     for (const email of ['archivist@annals.local', 'writer.chengxi@annals.local']) {
-      const { data, errors } = await run(email, approvedId)
+      const { data, errors } = await run(email, demo.approvedId)
       expect(errors, email).toBeUndefined()
       const found = checksOf(data) as { code: string; message: string }[]
       expect(found.every(c => /^[\u4e00-\u9fff“]/u.test(c.message) && c.message.includes(' / ')), email).toBe(true)

@@ -1,10 +1,8 @@
 // Review comments anchored to a quoted passage: found again after nearby edits, flagged when
 // the passage is gone, and only for the report's own department.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, sessionOf, testProviders } from './helpers/db'
-import type { AnnalsContext } from '../src/keystone/context'
-import { seedDemo } from '../seeds'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { testProviders } from './helpers/db'
+import { useSeededDemo } from './helpers/demo'
 import { anchorAt, locateAnchor } from '../src/workflow'
 import { plainTextToDocument } from '../src/text'
 
@@ -39,28 +37,17 @@ describe('locating a quoted passage', () => {
 const providers = await testProviders()
 
 describe.each(providers)('comments through the API on %s', provider => {
-  let annals: AnnalsContext
-  let context: KeystoneContext
-  let draftId: string
+  const demo = useSeededDemo(provider, 'comments')
+  const { as } = demo
   let sectionId: string
-  let approvedId: string
-  const sessions: Record<string, unknown> = {}
 
   beforeAll(async () => {
-    annals = await migratedContext(provider, 'comments')
-    context = annals.context
-    const seeded = await seedDemo(context)
-    draftId = seeded.reportIds[2025]
-    approvedId = seeded.reportIds[2024]
-    const [section] = await context.sudo().query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
+    const [section] = await demo.context.sudo().query.Section.findMany({ where: { report: { id: { equals: demo.draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
     sectionId = section.id
-    for (const email of ['writer@annals.local', 'head@annals.local', 'writer.chengxi@annals.local', 'archivist@annals.local']) sessions[email] = await sessionOf(context, email)
   })
-  afterAll(() => annals?.disconnect())
 
-  const as = (email: string) => context.withSession(sessions[email])
   const comment = (email: string, data: Record<string, unknown>) =>
-    as(email).query.Comment.createOne({ data: { report: { connect: { id: draftId } }, section: { connect: { id: sectionId } }, ...data }, query: 'id quote prefix suffix anchor author { name }' })
+    as(email).query.Comment.createOne({ data: { report: { connect: { id: demo.draftId } }, section: { connect: { id: sectionId } }, ...data }, query: 'id quote prefix suffix anchor author { name }' })
 
   test('a head comments on a quoted passage; context is stored and it is found', async () => {
     const created = await comment('head@annals.local', { quote: '全年调整市管干部176人次', body: '数字请与人事处核对。' })
@@ -72,7 +59,7 @@ describe.each(providers)('comments through the API on %s', provider => {
 
   test('after nearby edits the comment is placed again; when the passage is gone it says so', async () => {
     const created = await comment('head@annals.local', { quote: '选派112名年轻干部', body: '请说明去向。' })
-    const section = await context.sudo().query.Section.findOne({ where: { id: sectionId }, query: 'plainText version' })
+    const section = await demo.context.sudo().query.Section.findOne({ where: { id: sectionId }, query: 'plainText version' })
     const before = section!.plainText.indexOf('选派112名年轻干部')
     await as('writer@annals.local').query.Section.updateOne({ where: { id: sectionId }, data: { body: plainTextToDocument('（新增导语一句。）\n' + section!.plainText), version: section!.version } })
     let now = await as('head@annals.local').query.Comment.findOne({ where: { id: created.id }, query: 'anchor' })
@@ -94,13 +81,13 @@ describe.each(providers)('comments through the API on %s', provider => {
     await expect(comment('archivist@annals.local', { quote: '全年调整市管干部', body: '档案员' })).rejects.toThrow(/Access denied/)
     // another department cannot comment on an approved report it may read either
     await expect(
-      as('writer.chengxi@annals.local').query.Comment.createOne({ data: { report: { connect: { id: approvedId } }, body: '外部门' } })
+      as('writer.chengxi@annals.local').query.Comment.createOne({ data: { report: { connect: { id: demo.approvedId } }, body: '外部门' } })
     ).rejects.toThrow(/Access denied/)
     const created = await comment('head@annals.local', { quote: '全年调整市管干部', body: '原意见' })
     const resolved = await as('writer@annals.local').query.Comment.updateOne({ where: { id: created.id }, data: { resolved: true }, query: 'resolved' })
     expect(resolved).toEqual({ resolved: true })
     await expect(as('writer@annals.local').query.Comment.updateOne({ where: { id: created.id }, data: { body: '改掉意见' } })).rejects.toThrow(/Access denied/)
-    const listed = await as('writer@annals.local').query.Report.findOne({ where: { id: draftId }, query: 'comments { body resolved }' })
+    const listed = await as('writer@annals.local').query.Report.findOne({ where: { id: demo.draftId }, query: 'comments { body resolved }' })
     expect(listed!.comments).toContainEqual({ body: '原意见', resolved: true })
   })
 })

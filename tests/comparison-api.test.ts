@@ -1,9 +1,7 @@
 // The comparison queries through Keystone's GraphQL API with real access rules.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, sessionOf, testProviders, type TestUser } from './helpers/db'
-import type { AnnalsContext } from '../src/keystone/context'
-import { seedDemo } from '../seeds'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { testProviders } from './helpers/db'
+import { useSeededDemo } from './helpers/demo'
 import { contentHash, snapshotOf } from '../src/workflow'
 
 const COMPARE = `query($id: ID!, $against: [ID!], $normalize: CompareNormalizeInput, $swap: Boolean) {
@@ -20,33 +18,20 @@ const REVISIONS = `query($reportId: ID!, $from: ID, $to: ID) {
 const providers = await testProviders()
 
 describe.each(providers)('comparison API on %s', provider => {
-  let annals: AnnalsContext
-  let context: KeystoneContext
+  const demo = useSeededDemo(provider, 'comparison_api')
   let years: Record<number, string>
   let chengxiDraft: string
-  const sessions = {} as Record<'writer' | 'head' | 'archivist' | 'otherWriter', TestUser['session']>
 
   beforeAll(async () => {
-    annals = await migratedContext(provider, 'comparison_api')
-    context = annals.context
-    const seeded = await seedDemo(context)
-    years = seeded.reportIds
-    const sudo = context.sudo()
-    const [chengxi] = await sudo.query.Report.findMany({ where: { department: { code: { equals: 'chengxi' } } }, query: 'id' })
+    years = demo.seed.reportIds
+    const [chengxi] = await demo.context.sudo().query.Report.findMany({ where: { department: { code: { equals: 'chengxi' } } }, query: 'id' })
     chengxiDraft = chengxi.id
-    for (const [key, email] of [
-      ['writer', 'writer@annals.local'],
-      ['head', 'head@annals.local'],
-      ['archivist', 'archivist@annals.local'],
-      ['otherWriter', 'writer.chengxi@annals.local'],
-    ] as const) sessions[key] = await sessionOf(context, email)
   })
-  afterAll(() => annals?.disconnect())
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   type Raw = { data?: any; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }
-  const run = async (who: keyof typeof sessions, query: string, variables: Record<string, unknown>): Promise<Raw> =>
-    (await context.withSession(sessions[who]).graphql.raw({ query, variables })) as Raw
+  const run = async (who: 'writer' | 'head' | 'archivist' | 'otherWriter', query: string, variables: Record<string, unknown>): Promise<Raw> =>
+    (await demo.as(who).graphql.raw({ query, variables })) as Raw
 
   test('by default a report is compared with its department’s earlier years, newest first', async () => {
     const { data, errors } = await run('writer', COMPARE, { id: years[2025] })
@@ -106,26 +91,26 @@ describe.each(providers)('comparison API on %s', provider => {
     expect(second.data!.compareReport.cached).toBe(true)
     expect(second.data!.compareReport.result).toEqual(first.data!.compareReport.result)
     // an edit moves the report's content version: no stale result
-    const [section] = await context.sudo().query.Section.findMany({ where: { report: { id: { equals: years[2025] } } }, orderBy: { position: 'asc' }, take: 1, query: 'id version' })
+    const [section] = await demo.context.sudo().query.Section.findMany({ where: { report: { id: { equals: years[2025] } } }, orderBy: { position: 'asc' }, take: 1, query: 'id version' })
     await run('writer', COMPARE, { id: years[2025] }) // this test fills the cache itself
     const before = await run('writer', COMPARE, { id: years[2025] })
-    await context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言（修改）', version: section.version } })
+    await demo.context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言（修改）', version: section.version } })
     const after = await run('writer', COMPARE, { id: years[2025] })
     expect(before.data!.compareReport.cached).toBe(true)
     expect(after.data!.compareReport.cached).toBe(false)
-    await context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言', version: section.version + 1 } })
+    await demo.context.sudo().db.Section.updateOne({ where: { id: section.id }, data: { heading: '引言', version: section.version + 1 } })
     // a status change is no content change, but the result names the status: not stale either
     const seen = await run('writer', COMPARE, { id: years[2025] })
-    await context.prisma.report.update({ where: { id: years[2025] }, data: { status: 'in_review' } })
+    await demo.context.prisma.report.update({ where: { id: years[2025] }, data: { status: 'in_review' } })
     const moved = await run('writer', COMPARE, { id: years[2025] })
     expect(moved.data!.compareReport.cached).toBe(false)
     expect(moved.data!.compareReport.result.report.status).toBe('in_review')
     expect(seen.data!.compareReport.result.report.status).toBe('draft')
-    await context.prisma.report.update({ where: { id: years[2025] }, data: { status: 'draft' } })
+    await demo.context.prisma.report.update({ where: { id: years[2025] }, data: { status: 'draft' } })
   })
 
   test('revisions of one report: newest revision against the current text, or two chosen revisions', async () => {
-    const sudo = context.sudo()
+    const sudo = demo.context.sudo()
     const reportId = years[2025]
     const current = await sudo.query.Report.findOne({ where: { id: reportId }, query: 'title sections(orderBy: { position: asc }) { key heading plainText }' })
     const edited = current!.sections.map((s: { key: string; heading: string; plainText: string }, i: number) => ({
@@ -156,7 +141,7 @@ describe.each(providers)('comparison API on %s', provider => {
   })
 
   test('the report item page headline comes through the comparison field', async () => {
-    const item = await context.withSession(sessions.writer).query.Report.findOne({ where: { id: years[2024] }, query: 'comparison' })
+    const item = await demo.as('writer').query.Report.findOne({ where: { id: years[2024] }, query: 'comparison' })
     expect(item!.comparison).toMatchObject({ reportId: years[2024], againstYear: 2023 })
     expect(item!.comparison.similarity).toBeGreaterThan(0.5)
   })

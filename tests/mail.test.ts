@@ -6,12 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, sessionOf, testProviders } from './helpers/db'
+import { testProviders } from './helpers/db'
+import { useSeededDemo } from './helpers/demo'
 import { startSmtp, parseMessage, type TestSmtp } from './helpers/smtp'
-import type { AnnalsContext } from '../src/keystone/context'
 import { createAnnalsContext } from '../src/keystone/context'
-import { seedDemo } from '../seeds'
 import { performTransition } from '../src/keystone/workflow'
 import { deliverOutbox, prismaOutboxStore } from '../src/keystone/mail-worker'
 import { backoffMs, createSender, MAX_ATTEMPTS } from '../src/mail'
@@ -36,39 +34,28 @@ describe('mail backoff', () => {
 })
 
 describe.each(providers)('mail on %s', provider => {
-  let annals: AnnalsContext
-  let context: KeystoneContext
+  const demo = useSeededDemo(provider, 'mail')
+  const { as } = demo
   let smtp: TestSmtp
-  let departmentId: string
-  const sessions: Record<string, unknown> = {}
 
   beforeAll(async () => {
-    annals = await migratedContext(provider, 'mail')
-    context = annals.context
-    await seedDemo(context)
-    departmentId = String((await context.sudo().db.Department.findOne({ where: { code: 'minghu' } }))!.id)
-    for (const email of ['writer@annals.local', 'head@annals.local']) sessions[email] = await sessionOf(context, email)
     smtp = await startSmtp()
   })
-  afterAll(async () => {
-    await smtp?.stop()
-    await annals?.disconnect()
-  })
+  afterAll(() => smtp?.stop())
 
-  const as = (email: string) => context.withSession(sessions[email])
   let year = 2040
   async function newDraft() {
-    const report = await as('writer@annals.local').query.Report.createOne({ data: { department: { connect: { id: departmentId } }, year: year++ }, query: 'id title' })
+    const report = await as('writer@annals.local').query.Report.createOne({ data: { department: { connect: { id: demo.seed.departmentId } }, year: year++ }, query: 'id title' })
     await as('writer@annals.local').query.Section.createOne({ data: { report: { connect: { id: report.id } }, heading: '一、总体情况', body: plainTextToDocument('全年开展学习36次。') } })
     return report as { id: string; title: string }
   }
-  const queued = (reportId: string) => context.sudo().query.OutboundEmail.findMany({ where: { report: { id: { equals: reportId } } }, query: 'id to status attempts lastError nextAttemptAt sentAt' })
+  const queued = (reportId: string) => demo.context.sudo().query.OutboundEmail.findMany({ where: { report: { id: { equals: reportId } } }, query: 'id to status attempts lastError nextAttemptAt sentAt' })
 
   test('a submission reaches the department head over SMTP, in Chinese with English below', async () => {
     const report = await newDraft()
     await performTransition(as('writer@annals.local'), 'submit', report.id)
     const before = smtp.received.length
-    const result = await deliverOutbox(context.prisma, createSender({ smtpUrl: smtp.url, mailDir: '', from: FROM }))
+    const result = await deliverOutbox(demo.context.prisma, createSender({ smtpUrl: smtp.url, mailDir: '', from: FROM }))
     expect(result).toMatchObject({ sent: 1, retried: 0, failed: 0 })
     const [message] = smtp.received.slice(before)
     expect(message.to).toEqual(['head@annals.local'])
@@ -80,7 +67,7 @@ describe.each(providers)('mail on %s', provider => {
     expect(message.text.indexOf('状态：')).toBeLessThan(message.text.indexOf('Status:'))
     expect(await queued(report.id)).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })])
     // nothing is sent twice
-    expect(await deliverOutbox(context.prisma, createSender({ smtpUrl: smtp.url, mailDir: '', from: FROM }))).toMatchObject({ sent: 0 })
+    expect(await deliverOutbox(demo.context.prisma, createSender({ smtpUrl: smtp.url, mailDir: '', from: FROM }))).toMatchObject({ sent: 0 })
   })
 
   test('with the server down the transition still succeeds, the mail waits, and arrives once when it is back', async () => {
@@ -88,10 +75,10 @@ describe.each(providers)('mail on %s', provider => {
     const port = smtp.port
     await smtp.stop()
     await performTransition(as('writer@annals.local'), 'submit', report.id)
-    expect((await context.sudo().db.Report.findOne({ where: { id: report.id } }))?.status).toBe('in_review')
+    expect((await demo.context.sudo().db.Report.findOne({ where: { id: report.id } }))?.status).toBe('in_review')
 
     const send = createSender({ smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true&connectionTimeout=2000`, mailDir: '', from: FROM })
-    expect(await deliverOutbox(context.prisma, send)).toMatchObject({ sent: 0, retried: 1 })
+    expect(await deliverOutbox(demo.context.prisma, send)).toMatchObject({ sent: 0, retried: 1 })
     const [waiting] = await queued(report.id)
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1 })
     expect(waiting.lastError).toMatch(/ECONNREFUSED|connect/i)
@@ -99,12 +86,12 @@ describe.each(providers)('mail on %s', provider => {
     expect(retryIn).toBeGreaterThan(30 * SECOND - 5000)
     expect(retryIn).toBeLessThanOrEqual(30 * SECOND)
     // not due yet: a pass now leaves it alone
-    expect(await deliverOutbox(context.prisma, send)).toMatchObject({ sent: 0, retried: 0 })
+    expect(await deliverOutbox(demo.context.prisma, send)).toMatchObject({ sent: 0, retried: 0 })
 
     smtp = await startSmtp(port)
     const later = () => new Date(Date.now() + 30 * SECOND + 1000)
-    expect(await deliverOutbox(context.prisma, send, later)).toMatchObject({ sent: 1 })
-    expect(await deliverOutbox(context.prisma, send, later)).toMatchObject({ sent: 0 })
+    expect(await deliverOutbox(demo.context.prisma, send, later)).toMatchObject({ sent: 1 })
+    expect(await deliverOutbox(demo.context.prisma, send, later)).toMatchObject({ sent: 0 })
     expect(smtp.received.filter(m => m.subject.includes(report.title))).toHaveLength(1)
     expect(await queued(report.id)).toEqual([expect.objectContaining({ status: 'sent', attempts: 2 })])
   })
@@ -114,12 +101,12 @@ describe.each(providers)('mail on %s', provider => {
     for (const r of reports) await performTransition(as('writer@annals.local'), 'submit', r.id)
     // approvals mail the writer, reopen both: a handful of queued messages
     for (const r of reports) await performTransition(as('head@annals.local'), 'requestChanges', r.id, { comment: '请修改' })
-    const other = await createAnnalsContext(annals.target.url)
+    const other = await createAnnalsContext(demo.annals.target.url)
     try {
       const before = smtp.received.length
       const send = createSender({ smtpUrl: smtp.url, mailDir: '', from: FROM })
-      const [a, b] = await Promise.all([deliverOutbox(context.prisma, send), deliverOutbox(other.context.prisma, send)])
-      const all = await context.sudo().query.OutboundEmail.findMany({ where: { report: { id: { in: reports.map(r => r.id) } } }, query: 'id status' })
+      const [a, b] = await Promise.all([deliverOutbox(demo.context.prisma, send), deliverOutbox(other.context.prisma, send)])
+      const all = await demo.context.sudo().query.OutboundEmail.findMany({ where: { report: { id: { in: reports.map(r => r.id) } } }, query: 'id status' })
       expect(all.every(m => m.status === 'sent')).toBe(true)
       expect(a.sent + b.sent).toBe(all.length)
       const ids = smtp.received.slice(before).map(m => m.raw.match(/X-Annals-Outbox-Id: (\S+)/i)?.[1])
@@ -133,19 +120,19 @@ describe.each(providers)('mail on %s', provider => {
 
   test('a failing message is retried on the documented schedule and given up after 8 attempts', async () => {
     const report = await newDraft()
-    const message = await context.prisma.outboundEmail.create({
+    const message = await demo.context.prisma.outboundEmail.create({
       data: { to: 'nobody@annals.local', subject: 'schedule', text: 'x', reportId: report.id, status: 'queued', attempts: 0, dedupeKey: `schedule-${report.id}` },
     })
     // a real SMTP client against a port nobody listens on
     const closed = await startSmtp()
     await closed.stop()
     const send = createSender({ smtpUrl: `smtp://127.0.0.1:${closed.port}?ignoreTLS=true&connectionTimeout=2000`, mailDir: '', from: FROM })
-    const row = () => context.prisma.outboundEmail.findUnique({ where: { id: message.id } })
+    const row = () => demo.context.prisma.outboundEmail.findUnique({ where: { id: message.id } })
     let clock = new Date(Date.UTC(2030, 0, 1))
     const waits: number[] = []
     for (let attempt = 1; attempt <= 8; attempt++) {
       const now = clock
-      await deliverOutbox(context.prisma, send, () => now)
+      await deliverOutbox(demo.context.prisma, send, () => now)
       const after = await row()
       expect(after).toMatchObject({ attempts: attempt })
       if (attempt < 8) {
@@ -159,36 +146,36 @@ describe.each(providers)('mail on %s', provider => {
     }
     expect(waits).toEqual(DOCUMENTED_WAITS)
     // given up: even hours later nothing is tried again
-    await deliverOutbox(context.prisma, send, () => new Date(clock.getTime() + 10 * 60 * MINUTE))
+    await deliverOutbox(demo.context.prisma, send, () => new Date(clock.getTime() + 10 * 60 * MINUTE))
     expect(await row()).toMatchObject({ status: 'failed', attempts: 8 })
   })
 
   test('a message whose worker died after claiming it is claimed again when the lease expires, with the same Message-ID', async () => {
     const report = await newDraft()
-    const message = await context.prisma.outboundEmail.create({
+    const message = await demo.context.prisma.outboundEmail.create({
       data: { to: 'head@annals.local', subject: `lease ${report.id}`, text: 'x', reportId: report.id, status: 'queued', attempts: 0, dedupeKey: `lease-${report.id}` },
     })
     const claimedAt = new Date(Date.UTC(2031, 0, 1))
     // a worker claims it and dies before sending or recording anything
-    expect(await prismaOutboxStore(context.prisma).claim(message.id, claimedAt, new Date(claimedAt.getTime() + LEASE_MS))).toBe(true)
+    expect(await prismaOutboxStore(demo.context.prisma).claim(message.id, claimedAt, new Date(claimedAt.getTime() + LEASE_MS))).toBe(true)
     const send = createSender({ smtpUrl: smtp.url, mailDir: '', from: FROM })
     const before = smtp.received.length
     // while the lease holds nobody else takes it
-    expect(await deliverOutbox(context.prisma, send, () => new Date(claimedAt.getTime() + LEASE_MS - SECOND))).toMatchObject({ sent: 0 })
+    expect(await deliverOutbox(demo.context.prisma, send, () => new Date(claimedAt.getTime() + LEASE_MS - SECOND))).toMatchObject({ sent: 0 })
     expect(smtp.received.length).toBe(before)
     // after it, another worker does
-    expect(await deliverOutbox(context.prisma, send, () => new Date(claimedAt.getTime() + LEASE_MS + SECOND))).toMatchObject({ sent: 1 })
+    expect(await deliverOutbox(demo.context.prisma, send, () => new Date(claimedAt.getTime() + LEASE_MS + SECOND))).toMatchObject({ sent: 1 })
     const [resent] = smtp.received.slice(before)
     expect(resent.subject).toBe(`lease ${report.id}`)
     expect(resent.messageId).toBe(`<lease-${report.id}@annals.local>`)
-    expect(await context.prisma.outboundEmail.findUnique({ where: { id: message.id } })).toMatchObject({ status: 'sent', attempts: 2 })
+    expect(await demo.context.prisma.outboundEmail.findUnique({ where: { id: message.id } })).toMatchObject({ status: 'sent', attempts: 2 })
   })
 
   test('without SMTP_URL each message is written as an .eml file a person can read', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'annals-mail-'))
     const report = await newDraft()
     await performTransition(as('writer@annals.local'), 'submit', report.id)
-    const result = await deliverOutbox(context.prisma, createSender({ mailDir: dir, from: FROM }))
+    const result = await deliverOutbox(demo.context.prisma, createSender({ mailDir: dir, from: FROM }))
     expect(result.sent).toBeGreaterThanOrEqual(1)
     const files = readdirSync(dir).filter(f => f.endsWith('.eml'))
     expect(files.length).toBe(result.sent)

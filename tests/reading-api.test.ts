@@ -1,10 +1,8 @@
 // The reading desk's API: comment replies (one level, same report, never moved, only the
 // department's writers and heads), and the 工作台's last visit per user.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { KeystoneContext } from '@keystone-6/core/types'
-import { migratedContext, sessionOf, testProviders } from './helpers/db'
-import type { AnnalsContext } from '../src/keystone/context'
-import { seedDemo } from '../seeds'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { testProviders } from './helpers/db'
+import { useSeededDemo } from './helpers/demo'
 import { nextVisit, VISIT_GAP_MS } from '../src/keystone/dashboard'
 import { paragraphsOf } from '../admin/read/highlight'
 import { userMessage } from '../admin/read/format'
@@ -45,34 +43,23 @@ describe('a visit to the 工作台', () => {
 const providers = await testProviders()
 
 describe.each(providers)('comment replies and visits through the API on %s', provider => {
-  let annals: AnnalsContext
-  let context: KeystoneContext
-  let draftId: string
-  let approvedId: string
+  const demo = useSeededDemo(provider, 'reading_api')
+  const { as } = demo
   let sectionId: string
   let commentId: string
-  const sessions: Record<string, unknown> = {}
-  const as = (email: string) => context.withSession(sessions[email])
 
   beforeAll(async () => {
-    annals = await migratedContext(provider, 'reading_api')
-    context = annals.context
-    const seeded = await seedDemo(context)
-    draftId = seeded.reportIds[2025]
-    approvedId = seeded.reportIds[2024]
-    for (const email of ['writer@annals.local', 'head@annals.local', 'writer.chengxi@annals.local', 'archivist@annals.local', 'admin@annals.local']) sessions[email] = await sessionOf(context, email)
-    const [section] = await context.sudo().query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
+    const [section] = await demo.context.sudo().query.Section.findMany({ where: { report: { id: { equals: demo.draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
     sectionId = section.id
     const created = await as('head@annals.local').query.Comment.createOne({
-      data: { report: { connect: { id: draftId } }, section: { connect: { id: sectionId } }, quote: '全年调整市管干部176人次', body: '请核对。' },
+      data: { report: { connect: { id: demo.draftId } }, section: { connect: { id: sectionId } }, quote: '全年调整市管干部176人次', body: '请核对。' },
       query: 'id',
     })
     commentId = created.id
   })
-  afterAll(() => annals?.disconnect())
 
   const reply = (email: string, data: Record<string, unknown> = {}) =>
-    as(email).query.Comment.createOne({ data: { report: { connect: { id: draftId } }, replyTo: { connect: { id: commentId } }, body: '已核对。', ...data }, query: 'id replyTo { id } author { name }' })
+    as(email).query.Comment.createOne({ data: { report: { connect: { id: demo.draftId } }, replyTo: { connect: { id: commentId } }, body: '已核对。', ...data }, query: 'id replyTo { id } author { name }' })
 
   test('the department’s writer replies; the thread lists it under the comment', async () => {
     const created = await reply('writer@annals.local')
@@ -80,7 +67,7 @@ describe.each(providers)('comment replies and visits through the API on %s', pro
     const thread = await as('head@annals.local').query.Comment.findOne({ where: { id: commentId }, query: 'replies { body author { name } }' })
     expect(thread!.replies).toEqual([{ body: '已核对。', author: { name: '李文（撰稿人）' } }])
     // top-level comments of the report are filtered by replyTo: null
-    const top = await as('head@annals.local').query.Comment.findMany({ where: { report: { id: { equals: draftId } }, replyTo: null }, query: 'id' })
+    const top = await as('head@annals.local').query.Comment.findMany({ where: { report: { id: { equals: demo.draftId } }, replyTo: null }, query: 'id' })
     expect(top.map(c => c.id)).toEqual([commentId])
   })
 
@@ -89,34 +76,34 @@ describe.each(providers)('comment replies and visits through the API on %s', pro
       await expect(reply(email), email).rejects.toThrow(/Access denied|无权/u)
       await expect(as(email).query.Comment.findOne({ where: { id: commentId }, query: 'id' }), email).resolves.toBeNull()
     }
-    await expect(context.withSession(undefined).query.Comment.createOne({ data: { report: { connect: { id: draftId } }, replyTo: { connect: { id: commentId } }, body: 'x' } })).rejects.toThrow()
+    await expect(demo.context.withSession(undefined).query.Comment.createOne({ data: { report: { connect: { id: demo.draftId } }, replyTo: { connect: { id: commentId } }, body: 'x' } })).rejects.toThrow()
   })
 
   test('a reply answers a comment of the same report, not a reply, and quotes nothing', async () => {
     await expect(
-      as('head@annals.local').query.Comment.createOne({ data: { report: { connect: { id: approvedId } }, replyTo: { connect: { id: commentId } }, body: '错报告' } })
+      as('head@annals.local').query.Comment.createOne({ data: { report: { connect: { id: demo.approvedId } }, replyTo: { connect: { id: commentId } }, body: '错报告' } })
     ).rejects.toThrow('只能回复同一报告中的批注 / A reply must answer a comment on the same report')
     const first = await reply('writer@annals.local', { body: '第一条回复' })
     await expect(
-      as('head@annals.local').query.Comment.createOne({ data: { report: { connect: { id: draftId } }, replyTo: { connect: { id: first.id } }, body: '回复的回复' } })
+      as('head@annals.local').query.Comment.createOne({ data: { report: { connect: { id: demo.draftId } }, replyTo: { connect: { id: first.id } }, body: '回复的回复' } })
     ).rejects.toThrow('请回复批注本身，不能回复回复 / Reply to the comment itself, not to a reply')
-    const count = await context.sudo().query.Comment.count({ where: { body: { in: ['错报告', '回复的回复'] } } })
+    const count = await demo.context.sudo().query.Comment.count({ where: { body: { in: ['错报告', '回复的回复'] } } })
     expect(count).toBe(0)
   })
 
   test('a reply is never moved to another comment, neither from the reply nor from the comment’s side', async () => {
-    const other = await as('head@annals.local').query.Comment.createOne({ data: { report: { connect: { id: draftId } }, section: { connect: { id: sectionId } }, body: '另一条批注' }, query: 'id' })
+    const other = await as('head@annals.local').query.Comment.createOne({ data: { report: { connect: { id: demo.draftId } }, section: { connect: { id: sectionId } }, body: '另一条批注' }, query: 'id' })
     const moved = await reply('writer@annals.local', { body: '不能移动' })
     await expect(as('writer@annals.local').query.Comment.updateOne({ where: { id: moved.id }, data: { replyTo: { connect: { id: other.id } } } })).rejects.toThrow()
     await expect(as('admin@annals.local').query.Comment.updateOne({ where: { id: other.id }, data: { replies: { connect: [{ id: moved.id }] } } })).rejects.toThrow()
-    const after = await context.sudo().query.Comment.findOne({ where: { id: moved.id }, query: 'replyTo { id }' })
+    const after = await demo.context.sudo().query.Comment.findOne({ where: { id: moved.id }, query: 'replyTo { id }' })
     expect(after!.replyTo.id).toBe(commentId)
   })
 
   test('the department resolves the comment; the archivist cannot', async () => {
     await as('writer@annals.local').query.Comment.updateOne({ where: { id: commentId }, data: { resolved: true } })
     await expect(as('archivist@annals.local').query.Comment.updateOne({ where: { id: commentId }, data: { resolved: false } })).rejects.toThrow()
-    const now = await context.sudo().query.Comment.findOne({ where: { id: commentId }, query: 'resolved' })
+    const now = await demo.context.sudo().query.Comment.findOne({ where: { id: commentId }, query: 'resolved' })
     expect(now!.resolved).toBe(true)
   })
 
@@ -124,15 +111,15 @@ describe.each(providers)('comment replies and visits through the API on %s', pro
     const run = (email: string) => as(email).graphql.run({ query: 'mutation { recordVisit }' }) as Promise<{ recordVisit: string | null }>
     await expect(run('writer@annals.local')).resolves.toEqual({ recordVisit: null })
     // a later sitting: pretend the last visit was a day ago
-    const writer = await sessionOf(context, 'writer@annals.local')
+    const writer = demo.sessions.writer
     const dayAgo = new Date(Date.now() - 86400_000)
-    await context.prisma.user.update({ where: { id: writer.itemId }, data: { lastVisitAt: dayAgo } })
+    await demo.context.prisma.user.update({ where: { id: writer.itemId }, data: { lastVisitAt: dayAgo } })
     const { recordVisit } = await run('writer@annals.local')
     expect(new Date(recordVisit!).toISOString()).toBe(dayAgo.toISOString())
     // the head (same department) cannot read or set the writer's visit times
     const seen = await as('head@annals.local').query.User.findOne({ where: { id: writer.itemId }, query: 'name lastVisitAt' })
     expect(seen).toEqual({ name: '李文（撰稿人）', lastVisitAt: null })
     await expect(as('writer@annals.local').query.User.updateOne({ where: { id: writer.itemId }, data: { lastVisitAt: new Date().toISOString() } })).rejects.toThrow()
-    await expect(context.withSession(undefined).graphql.run({ query: 'mutation { recordVisit }' })).resolves.toEqual({ recordVisit: null })
+    await expect(demo.context.withSession(undefined).graphql.run({ query: 'mutation { recordVisit }' })).resolves.toEqual({ recordVisit: null })
   })
 })

@@ -1,5 +1,5 @@
 // The demo data and the archive import, through the real API on real databases.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seeds'
 import { parseImportFileName, planImport } from '../src/import'
 import { importPlannedReports } from '../src/keystone/report-store'
 import { runImport } from '../scripts/import'
-import { CORPUS_DIR } from './helpers/corpus'
+import { CORPUS_DIR, warnIfCorpusMissing } from './helpers/corpus'
 import { countCharacters } from '../src/text'
 import bcrypt from 'bcryptjs'
 
@@ -102,7 +102,7 @@ describe.each(providers)('importing an archive on %s', provider => {
   })
   afterAll(() => annals?.disconnect())
 
-  test.runIf(existsSync(CORPUS_DIR))('the shared corpus imports as approved reports, and a re-run duplicates nothing', async () => {
+  test.runIf(warnIfCorpusMissing('seed-import'))('the shared corpus imports as approved reports, and a re-run duplicates nothing', async () => {
     const sudo = annals.context.sudo()
     const url = annals.target.url
     const first = await runImport([CORPUS_DIR], url)

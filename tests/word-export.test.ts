@@ -3,13 +3,11 @@
 // each role gets exactly what it may read. On SQLite and PostgreSQL.
 import JSZip from 'jszip'
 import mammoth from 'mammoth'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { KeystoneContext } from '@keystone-6/core/types'
-import { seedDemo, type SeedResult } from '../seeds'
+import { describe, expect, test } from 'vitest'
 import { readImportFile } from '../src/import'
 import { ExportError, exportComparisonDocx, exportReportDocx, loadReportForExport } from '../src/keystone/document-export'
-import type { AnnalsContext } from '../src/keystone/context'
-import { migratedContext, sessionOf, testProviders } from './helpers/db'
+import { testProviders } from './helpers/db'
+import { useSeededDemo } from './helpers/demo'
 
 const providers = await testProviders()
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
@@ -29,26 +27,13 @@ async function statusOf(work: Promise<unknown>): Promise<number> {
 }
 
 describe.each(providers)('Word export on %s', provider => {
-  let annals: AnnalsContext
-  let demo: SeedResult
-  let draftId: string
-  const as: Record<string, KeystoneContext> = {}
-  beforeAll(async () => {
-    annals = await migratedContext(provider, 'word_export')
-    demo = await seedDemo(annals.context)
-    for (const [role, email] of Object.entries({ admin: 'admin@annals.local', writer: 'writer@annals.local', head: 'head@annals.local', archivist: 'archivist@annals.local', otherWriter: 'writer.chengxi@annals.local' })) {
-      as[role] = annals.context.withSession(await sessionOf(annals.context, email))
-    }
-    as.anonymous = annals.context
-    const [draft] = await annals.context.sudo().db.Report.findMany({ where: { department: { code: { equals: 'minghu' } }, status: { equals: 'draft' } } })
-    draftId = String(draft.id)
-  })
-  afterAll(() => annals?.disconnect())
+  const demo = useSeededDemo(provider, 'word_export')
+  const { as } = demo
 
   test('every demo report round-trips: export → import gives the same title, headings, levels and text', async () => {
-    for (const id of [...Object.values(demo.reportIds), draftId]) {
-      const report = await loadReportForExport(as.admin, id)
-      const { body } = await exportReportDocx(as.admin, id)
+    for (const id of [...Object.values(demo.seed.reportIds), demo.draftId]) {
+      const report = await loadReportForExport(as('admin'), id)
+      const { body } = await exportReportDocx(as('admin'), id)
       const back = await readImportFile('back.docx', body)
       expect(back.title).toBe(report.title)
       expect(back.sections.map(s => [s.heading, s.level])).toEqual(report.sections.map(s => [s.heading, s.level]))
@@ -59,7 +44,7 @@ describe.each(providers)('Word export on %s', provider => {
   })
 
   test('the layout in the XML: A4, margins, fonts with fallbacks, 28.95 pt lines, Word headings, page numbers, 草稿 header', async () => {
-    const approved = (await exportReportDocx(as.admin, demo.reportIds[2024])).body
+    const approved = (await exportReportDocx(as('admin'), demo.seed.reportIds[2024])).body
     const document = await partOf(approved, 'word/document.xml')
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
     // 37 mm top, 35 mm bottom, 28 mm left, 26 mm right (1 mm = 56.69 twips)
@@ -83,7 +68,7 @@ describe.each(providers)('Word export on %s', provider => {
     const footer = await partOf(approved, 'word/footer1.xml')
     expect(footer).toMatch(/— <\/w:t>.*PAGE.*<w:t xml:space="preserve"> —/s)
     expect((await JSZip.loadAsync(approved)).file('word/header1.xml')).toBeNull()
-    const draft = (await exportReportDocx(as.writer, draftId)).body
+    const draft = (await exportReportDocx(as('writer'), demo.draftId)).body
     expect(await partOf(draft, 'word/header1.xml')).toMatch(/草稿（未批准）/)
 
     const html = (await mammoth.convertToHtml({ buffer: approved })).value
@@ -92,7 +77,7 @@ describe.each(providers)('Word export on %s', provider => {
   })
 
   test('the comparison redline: summary first, insertions underlined, deletions struck, one section after another', async () => {
-    const { body, fileName } = await exportComparisonDocx(as.archivist, demo.reportIds[2024], { against: '2023' })
+    const { body, fileName } = await exportComparisonDocx(as('archivist'), demo.seed.reportIds[2024], { against: '2023' })
     expect(fileName).toMatch(/与2023年比对/)
     const document = await partOf(body, 'word/document.xml')
     expect(document).toMatch(/<w:u w:val="single" w:color="0050B3"\/>/)
@@ -100,7 +85,7 @@ describe.each(providers)('Word export on %s', provider => {
     const text = (await mammoth.extractRawText({ buffer: body })).value
     expect(text.indexOf('比对摘要')).toBeLessThan(text.indexOf('逐节比对'))
     expect(text).toMatch(/总体相似度/)
-    const sections = await loadReportForExport(as.archivist, demo.reportIds[2024])
+    const sections = await loadReportForExport(as('archivist'), demo.seed.reportIds[2024])
     let at = text.indexOf('逐节比对')
     for (const section of sections.sections.filter(s => s.heading !== '引言')) {
       const next = text.indexOf(section.heading, at)
@@ -111,24 +96,24 @@ describe.each(providers)('Word export on %s', provider => {
   })
 
   test('each role exports what it may read, and nothing else', async () => {
-    const approved = demo.reportIds[2024]
+    const approved = demo.seed.reportIds[2024]
     const expectations: [string, string, number][] = [
-      ['writer', draftId, 200],
-      ['head', draftId, 200],
-      ['admin', draftId, 200],
-      ['otherWriter', draftId, 404],
-      ['archivist', draftId, 404],
-      ['anonymous', draftId, 401],
+      ['writer', demo.draftId, 200],
+      ['head', demo.draftId, 200],
+      ['admin', demo.draftId, 200],
+      ['otherWriter', demo.draftId, 404],
+      ['archivist', demo.draftId, 404],
+      ['anonymous', demo.draftId, 401],
       ['otherWriter', approved, 200],
       ['archivist', approved, 200],
       ['anonymous', approved, 401],
       ['writer', 'no-such-report', 404],
     ]
-    for (const [role, id, status] of expectations) expect(await statusOf(exportReportDocx(as[role], id)), `${role} ${id}`).toBe(status)
+    for (const [role, id, status] of expectations) expect(await statusOf(exportReportDocx(as(role), id)), `${role} ${id}`).toBe(status)
     // comparisons: against a year the user cannot read is "not found", like a missing one
-    expect(await statusOf(exportComparisonDocx(as.archivist, draftId, { against: '2024' }))).toBe(404)
-    expect(await statusOf(exportComparisonDocx(as.otherWriter, approved, { against: '2023' }))).toBe(200)
-    expect(await statusOf(exportComparisonDocx(as.otherWriter, approved, { against: '1999' }))).toBe(404)
-    expect(await statusOf(exportComparisonDocx(as.anonymous, approved, { against: '2023' }))).toBe(401)
+    expect(await statusOf(exportComparisonDocx(as('archivist'), demo.draftId, { against: '2024' }))).toBe(404)
+    expect(await statusOf(exportComparisonDocx(as('otherWriter'), approved, { against: '2023' }))).toBe(200)
+    expect(await statusOf(exportComparisonDocx(as('otherWriter'), approved, { against: '1999' }))).toBe(404)
+    expect(await statusOf(exportComparisonDocx(as(null), approved, { against: '2023' }))).toBe(401)
   })
 })

@@ -1,10 +1,8 @@
 // The review workflow through the real GraphQL API (Keystone actions), per role, on real
 // databases: guards, audit, revisions, reviews, outbox rows, four eyes, concurrency.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { KeystoneContext } from '@keystone-6/core/types'
-import { createUser, migratedContext, sessionOf, testProviders, type TestUser } from './helpers/db'
-import type { AnnalsContext } from '../src/keystone/context'
-import { seedDemo } from '../seeds'
+import { describe, expect, test } from 'vitest'
+import { createUser, testProviders } from './helpers/db'
+import { useSeededDemo } from './helpers/demo'
 import { plainTextToDocument } from '../src/text'
 
 const providers = await testProviders()
@@ -12,33 +10,15 @@ type Who = 'writer' | 'head' | 'secondHead' | 'archivist' | 'admin' | 'otherWrit
 type Raw = { data?: any; errors?: readonly { message: string; extensions?: { code?: unknown } }[] } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.each(providers)('review workflow on %s', provider => {
-  let annals: AnnalsContext
-  let context: KeystoneContext
-  let draftId: string
-  const sessions = {} as Record<Who, TestUser['session']>
-
-  beforeAll(async () => {
-    annals = await migratedContext(provider, 'workflow')
-    context = annals.context
-    draftId = (await seedDemo(context)).reportIds[2025]
-    for (const [key, email] of [
-      ['writer', 'writer@annals.local'],
-      ['head', 'head@annals.local'],
-      ['archivist', 'archivist@annals.local'],
-      ['admin', 'admin@annals.local'],
-      ['otherWriter', 'writer.chengxi@annals.local'],
-    ] as const) sessions[key] = await sessionOf(context, email)
-  })
-  afterAll(() => annals?.disconnect())
-
-  const as = (who: Who) => context.withSession(sessions[who])
+  const demo = useSeededDemo(provider, 'workflow')
+  const as = (who: Who) => demo.as(who)
   const gql = async (who: Who, query: string, variables: Record<string, unknown> = {}): Promise<Raw> =>
     (await as(who).graphql.raw({ query, variables })) as Raw
   const act = (who: Who, action: string, id: string, comment?: string) =>
     gql(who, `mutation($id: ID!${comment !== undefined ? ', $comment: String!' : ''}) { ${action}Report(where: { id: $id }${comment !== undefined ? ', comment: $comment' : ''}) { id status } }`, { id, comment })
 
   async function counts(reportId: string) {
-    const sudo = context.sudo()
+    const sudo = demo.context.sudo()
     const where = { report: { id: { equals: reportId } } }
     const report = await sudo.db.Report.findOne({ where: { id: reportId } })
     return {
@@ -52,25 +32,25 @@ describe.each(providers)('review workflow on %s', provider => {
   }
 
   async function mailsFor(reportId: string) {
-    return context.sudo().query.OutboundEmail.findMany({ where: { report: { id: { equals: reportId } } }, orderBy: { createdAt: 'asc' }, query: 'to subject text status' })
+    return demo.context.sudo().query.OutboundEmail.findMany({ where: { report: { id: { equals: reportId } } }, orderBy: { createdAt: 'asc' }, query: 'to subject text status' })
   }
 
   test('refused transitions say why with a stable code and change nothing', async () => {
-    const before = await counts(draftId)
-    const wrongRole = (await act('head', 'submit', draftId)).errors?.[0]
+    const before = await counts(demo.draftId)
+    const wrongRole = (await act('head', 'submit', demo.draftId)).errors?.[0]
     expect(wrongRole?.message).toMatch(/只有撰稿人可以执行“提交审核 Submit”.*Only a writer may submit/s)
     expect(wrongRole?.extensions?.code).toBe('WORKFLOW_REFUSED')
-    const foreign = (await act('otherWriter', 'submit', draftId)).errors?.[0]
+    const foreign = (await act('otherWriter', 'submit', demo.draftId)).errors?.[0]
     expect(foreign?.message).toMatch(/报告不存在或您无权查看/)
     expect(foreign?.extensions?.code).toBe('NOT_ACCESSIBLE')
-    expect((await act('writer', 'approve', draftId, '')).errors?.[0].message).toMatch(/只有部门负责人可以执行“批准 Approve”.*Only a head may approve/s)
-    expect((await act('head', 'approve', draftId, '')).errors?.[0].message).toMatch(/报告当前状态为“草稿”，不能“批准 Approve”.*cannot be approved/s)
-    expect((await act('admin', 'reopen', draftId, '原因')).errors?.[0].message).toMatch(/不能“重新打开/)
-    expect(await counts(draftId)).toEqual(before)
+    expect((await act('writer', 'approve', demo.draftId, '')).errors?.[0].message).toMatch(/只有部门负责人可以执行“批准 Approve”.*Only a head may approve/s)
+    expect((await act('head', 'approve', demo.draftId, '')).errors?.[0].message).toMatch(/报告当前状态为“草稿”，不能“批准 Approve”.*cannot be approved/s)
+    expect((await act('admin', 'reopen', demo.draftId, '原因')).errors?.[0].message).toMatch(/不能“重新打开/)
+    expect(await counts(demo.draftId)).toEqual(before)
   })
 
   test('a report with an empty section or no sections cannot be submitted', async () => {
-    const sudo = context.sudo()
+    const sudo = demo.context.sudo()
     const [department] = await sudo.query.Department.findMany({ where: { code: { equals: 'minghu' } }, query: 'id' })
     const report = await as('writer').query.Report.createOne({ data: { department: { connect: { id: department.id } }, year: 2030 }, query: 'id' })
     expect((await act('writer', 'submit', report.id)).errors?.[0].message).toMatch(/报告还没有任何章节.*no sections/s)
@@ -82,65 +62,65 @@ describe.each(providers)('review workflow on %s', provider => {
   })
 
   test('submit → request changes → resubmit → approve, with audit, revisions, reviews and mail', async () => {
-    const start = await counts(draftId)
-    const submitted = await act('writer', 'submit', draftId)
+    const start = await counts(demo.draftId)
+    const submitted = await act('writer', 'submit', demo.draftId)
     expect(submitted.errors).toBeUndefined()
     expect(submitted.data.submitReport.status).toBe('in_review')
-    let now = await counts(draftId)
+    let now = await counts(demo.draftId)
     expect(now).toMatchObject({ status: 'in_review', revisions: start.revisions + 1, audits: start.audits + 1, mails: start.mails + 1 })
-    const [toHead] = await mailsFor(draftId)
+    const [toHead] = await mailsFor(demo.draftId)
     expect(toHead).toMatchObject({ to: 'head@annals.local', status: 'queued' })
     expect(toHead.subject).toMatch(/明湖市委组织部2025年工作总结（2025年）已提交审核/)
     expect(toHead.text).toMatch(/本轮改动：首次提交，共 7 节/)
     expect(toHead.text).toMatch(/Open the report: http:\/\/localhost:\d+\/reports\//)
 
     // in review: the writer cannot edit any more
-    await expect(as('writer').query.Report.updateOne({ where: { id: draftId }, data: { title: '改', version: 0 } })).rejects.toThrow(/Access denied/)
+    await expect(as('writer').query.Report.updateOne({ where: { id: demo.draftId }, data: { title: '改', version: 0 } })).rejects.toThrow(/Access denied/)
 
     // a head must say what to change
-    expect((await act('head', 'requestChanges', draftId, '  ')).errors?.[0].message).toMatch(/退回修改必须填写意见.*comment is required/s)
-    const back = await act('head', 'requestChanges', draftId, '请补充2025年人才工作的数据。')
+    expect((await act('head', 'requestChanges', demo.draftId, '  ')).errors?.[0].message).toMatch(/退回修改必须填写意见.*comment is required/s)
+    const back = await act('head', 'requestChanges', demo.draftId, '请补充2025年人才工作的数据。')
     expect(back.errors).toBeUndefined()
     expect(back.data.requestChangesReport.status).toBe('changes_requested')
-    const review = await context.sudo().query.Review.findMany({ where: { report: { id: { equals: draftId } } }, query: 'decision comment reviewer { name } revision { contentHash event }' })
+    const review = await demo.context.sudo().query.Review.findMany({ where: { report: { id: { equals: demo.draftId } } }, query: 'decision comment reviewer { name } revision { contentHash event }' })
     expect(review).toEqual([{ decision: 'changes_requested', comment: '请补充2025年人才工作的数据。', reviewer: { name: '王明（部门负责人）' }, revision: expect.objectContaining({ event: 'submit' }) }])
-    const toWriter = (await mailsFor(draftId)).at(-1)!
+    const toWriter = (await mailsFor(demo.draftId)).at(-1)!
     expect(toWriter.to).toBe('writer@annals.local')
     expect(toWriter.text).toMatch(/意见：请补充2025年人才工作的数据。/)
 
     // the writer edits one section and resubmits: the head is told what changed
-    const [talent] = await as('writer').query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '三、' } }, query: 'id plainText version' })
+    const [talent] = await as('writer').query.Section.findMany({ where: { report: { id: { equals: demo.draftId } }, heading: { startsWith: '三、' } }, query: 'id plainText version' })
     await as('writer').query.Section.updateOne({ where: { id: talent.id }, data: { body: plainTextToDocument(talent.plainText + '\n新增：全年引进博士63名。'), version: talent.version } })
-    expect((await act('writer', 'submit', draftId)).errors).toBeUndefined()
-    expect((await mailsFor(draftId)).at(-1)!.text).toMatch(/本轮改动：1 节修改/)
+    expect((await act('writer', 'submit', demo.draftId)).errors).toBeUndefined()
+    expect((await mailsFor(demo.draftId)).at(-1)!.text).toMatch(/本轮改动：1 节修改/)
 
-    const approved = await act('head', 'approve', draftId, '')
+    const approved = await act('head', 'approve', demo.draftId, '')
     expect(approved.errors).toBeUndefined()
     expect(approved.data.approveReport.status).toBe('approved')
-    now = await counts(draftId)
+    now = await counts(demo.draftId)
     expect(now).toMatchObject({ status: 'approved', reviews: 2 })
-    const [approval] = await context.sudo().query.Review.findMany({
-      where: { report: { id: { equals: draftId } }, decision: { equals: 'approved' } },
+    const [approval] = await demo.context.sudo().query.Review.findMany({
+      where: { report: { id: { equals: demo.draftId } }, decision: { equals: 'approved' } },
       query: 'revision { event contentHash } report { revisions(orderBy: { number: desc }, take: 1) { contentHash event } }',
     })
     // the approval points at the submitted revision, whose content is exactly what is approved
     expect(approval.revision.event).toBe('submit')
     expect(approval.revision.contentHash).toBe(approval.report.revisions[0].contentHash)
-    expect((await mailsFor(draftId)).at(-1)!.subject).toMatch(/已批准/)
+    expect((await mailsFor(demo.draftId)).at(-1)!.subject).toMatch(/已批准/)
 
     // approved is final: nobody edits it
     for (const who of ['writer', 'admin'] as const) {
-      await expect(as(who).query.Report.updateOne({ where: { id: draftId }, data: { title: '改', version: 0 } })).rejects.toThrow(/Access denied/)
+      await expect(as(who).query.Report.updateOne({ where: { id: demo.draftId }, data: { title: '改', version: 0 } })).rejects.toThrow(/Access denied/)
     }
     // ...until an admin reopens it with a reason; the earlier approval stays on record
-    expect((await act('admin', 'reopen', draftId, '')).errors?.[0].message).toMatch(/重新打开已批准的报告必须填写原因/)
-    const reopened = await act('admin', 'reopen', draftId, '发现统计口径错误，需要更正')
+    expect((await act('admin', 'reopen', demo.draftId, '')).errors?.[0].message).toMatch(/重新打开已批准的报告必须填写原因/)
+    const reopened = await act('admin', 'reopen', demo.draftId, '发现统计口径错误，需要更正')
     expect(reopened.data.reopenReport.status).toBe('draft')
-    expect(await context.sudo().db.Review.count({ where: { report: { id: { equals: draftId } }, decision: { equals: 'approved' } } })).toBe(1)
-    const reopenMails = (await mailsFor(draftId)).slice(-2).map(m => m.to).sort()
+    expect(await demo.context.sudo().db.Review.count({ where: { report: { id: { equals: demo.draftId } }, decision: { equals: 'approved' } } })).toBe(1)
+    const reopenMails = (await mailsFor(demo.draftId)).slice(-2).map(m => m.to).sort()
     expect(reopenMails).toEqual(['head@annals.local', 'writer@annals.local'])
-    const audit = await context.sudo().query.AuditEvent.findMany({
-      where: { report: { id: { equals: draftId } }, action: { not: { equals: 'edit' } } },
+    const audit = await demo.context.sudo().query.AuditEvent.findMany({
+      where: { report: { id: { equals: demo.draftId } }, action: { not: { equals: 'edit' } } },
       orderBy: { createdAt: 'asc' },
       query: 'action fromStatus toStatus actor { name }',
     })
@@ -154,12 +134,12 @@ describe.each(providers)('review workflow on %s', provider => {
   })
 
   test('four eyes: a head who edited in this round may not approve', async () => {
-    const sudo = context.sudo()
+    const sudo = demo.context.sudo()
     const [department] = await sudo.query.Department.findMany({ where: { code: { equals: 'minghu' } }, query: 'id' })
     const report = await as('writer').query.Report.createOne({ data: { department: { connect: { id: department.id } }, year: 2031 }, query: 'id' })
     await as('writer').query.Section.createOne({ data: { report: { connect: { id: report.id } }, heading: '一、总体情况', body: plainTextToDocument('内容。') } })
     // the head once edited this report in this round (say, as a writer before a role change)
-    await context.prisma.auditEvent.create({ data: { reportId: report.id, actorId: sessions.head.itemId, action: 'edit', comment: 'test' } })
+    await demo.context.prisma.auditEvent.create({ data: { reportId: report.id, actorId: demo.sessions.head.itemId, action: 'edit', comment: 'test' } })
     await act('writer', 'submit', report.id)
     const refused = await act('head', 'approve', report.id, '')
     expect(refused.errors?.[0].message).toMatch(/四眼原则.*four-eyes/s)
@@ -167,9 +147,9 @@ describe.each(providers)('review workflow on %s', provider => {
   })
 
   test('two heads of the department deciding at once: exactly one decision is taken, the other is refused', async () => {
-    const sudo = context.sudo()
+    const sudo = demo.context.sudo()
     const [department] = await sudo.query.Department.findMany({ where: { code: { equals: 'minghu' } }, query: 'id' })
-    sessions.secondHead = (await createUser(context, 'second.head@annals.local', 'head', [department.id])).session
+    demo.sessions.secondHead = (await createUser(demo.context, 'second.head@annals.local', 'head', [department.id])).session
     const report = await as('writer').query.Report.createOne({ data: { department: { connect: { id: department.id } }, year: 2032 }, query: 'id' })
     await as('writer').query.Section.createOne({ data: { report: { connect: { id: report.id } }, heading: '一、总体情况', body: plainTextToDocument('内容。') } })
     await act('writer', 'submit', report.id)
@@ -184,7 +164,7 @@ describe.each(providers)('review workflow on %s', provider => {
   })
 
   test('the transitionReport mutation refuses a stale version and content the head did not review', async () => {
-    const sudo = context.sudo()
+    const sudo = demo.context.sudo()
     const [department] = await sudo.query.Department.findMany({ where: { code: { equals: 'minghu' } }, query: 'id' })
     const report = await as('writer').query.Report.createOne({ data: { department: { connect: { id: department.id } }, year: 2034 }, query: 'id version' })
     await as('writer').query.Section.createOne({ data: { report: { connect: { id: report.id } }, heading: '一、总体情况', body: plainTextToDocument('内容。') } })
@@ -205,7 +185,7 @@ describe.each(providers)('review workflow on %s', provider => {
   })
 
   test('50 concurrent saves of one draft: one wins per version, the rest are refused whole', async () => {
-    const sudo = context.sudo()
+    const sudo = demo.context.sudo()
     const [department] = await sudo.query.Department.findMany({ where: { code: { equals: 'minghu' } }, query: 'id' })
     const report = await as('writer').query.Report.createOne({ data: { department: { connect: { id: department.id } }, year: 2033 }, query: 'id version' })
     const save = (i: number) =>
