@@ -1,7 +1,7 @@
 // GraphQL of the reading view: one query for the document and its review history, the checks
 // separately (they compare with last year and may take longer), and the writes it makes.
 import { gql } from '@keystone-6/core/admin-ui/apollo'
-import { SIGNED_IN_USER, type SignedInUser } from '../lib/signed-in-user'
+import { REPORT_HEAD, SIGNED_IN_USER, type ReportHead, type SignedInUser } from '../lib/fragments'
 
 export const READ_REPORT = gql`
   query AnnalsReadReport($id: ID!) {
@@ -9,16 +9,8 @@ export const READ_REPORT = gql`
       ...AnnalsSignedInUser
     }
     report(where: { id: $id }) {
-      id
-      title
-      year
+      ...AnnalsReportHead
       kind
-      status
-      version
-      department {
-        id
-        name
-      }
       sections(orderBy: [{ position: asc }]) {
         id
         heading
@@ -71,6 +63,7 @@ export const READ_REPORT = gql`
     }
   }
   ${SIGNED_IN_USER}
+  ${REPORT_HEAD}
 `
 
 export const REPORT_CHECKS = gql`
@@ -114,14 +107,8 @@ export type Anchor = { status: 'found' | 'moved' | 'missing'; start?: number; en
 export type Reply = { id: string; body: string; createdAt: string; author: { name: string } | null }
 export type CommentRow = Reply & { quote: string; resolved: boolean; anchor: Anchor; section: { id: string } | null; replies: Reply[] }
 export type SectionRow = { id: string; heading: string; level: number; plainText: string }
-export type ReportRow = {
-  id: string
-  title: string
-  year: number
+export type ReportRow = ReportHead & {
   kind: string
-  status: string
-  version: number
-  department: { id: string; name: string } | null
   sections: SectionRow[]
   revisions: { id: string; number: number; label: string; reason: string; createdAt: string; author: { name: string } | null }[]
   auditEvents: { id: string; action: string; fromStatus: string; toStatus: string; comment: string; createdAt: string; actor: { name: string } | null }[]

@@ -28,7 +28,7 @@ import { clearDraftIfSaved, dropDraft, readDraft, writeDraft } from './local-dra
 import { ConflictPanel } from './ConflictPanel'
 import { LastYear } from './LastYear'
 import { DESK_CSS } from './styles'
-import type { SignedInUser } from '../lib/signed-in-user'
+import type { ReportHead, SignedInUser } from '../lib/fragments'
 import { EDITABLE_STATUSES } from '../../src/access'
 import { statusLabel } from '../../src/workflow/vocabulary'
 import { LEVEL_LABELS, MAX_LEVEL, MIN_LEVEL } from '../../src/workflow/outline'
@@ -66,15 +66,7 @@ type FieldView = ComponentType<{ field: DocumentController; value: Body; onChang
 
 type DeskData = {
   authenticatedItem: SignedInUser | null
-  report: {
-    id: string
-    title: string
-    year: number
-    status: string
-    version: number
-    department: { id: string; name: string } | null
-    sections: ({ id: string; key: string; position: number; heading: string; level: number; version: number } & Record<string, unknown>)[]
-  } | null
+  report: (ReportHead & { sections: ({ id: string; key: string; position: number; heading: string; level: number; version: number } & Record<string, unknown>)[] }) | null
 }
 
 const AUTOSAVE_MS = 1200

@@ -1,6 +1,6 @@
 // GraphQL documents of the writing desk and one call that survives leaving the page.
 import { gql } from '@keystone-6/core/admin-ui/apollo'
-import { SIGNED_IN_USER } from '../lib/signed-in-user'
+import { REPORT_HEAD, SIGNED_IN_USER } from '../lib/fragments'
 import type { LastYearBeside } from '../../src/workflow/last-year'
 import type { DiffOp } from '../../src/compare/types'
 
@@ -20,15 +20,7 @@ export function deskQuery(bodySelection: string) {
         ...AnnalsSignedInUser
       }
       report(where: { id: $id }) {
-        id
-        title
-        year
-        status
-        version
-        department {
-          id
-          name
-        }
+        ...AnnalsReportHead
         sections(orderBy: [{ position: asc }]) {
           id
           key
@@ -41,6 +33,7 @@ export function deskQuery(bodySelection: string) {
       }
     }
     ${SIGNED_IN_USER}
+    ${REPORT_HEAD}
   `
 }
 
