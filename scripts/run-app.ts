@@ -21,7 +21,8 @@ export function freePort(): Promise<number> {
 
 export type RunningApp = { url: string; stop: () => Promise<void>; output: () => string }
 
-export async function startApp(databaseUrl: string): Promise<RunningApp> {
+/** Starts the app on `databaseUrl`; `env` adds to (or, with undefined, removes from) the environment the app inherits. */
+export async function startApp(databaseUrl: string, env: Record<string, string | undefined> = {}): Promise<RunningApp> {
   await ensureBuilt()
   const port = await freePort()
   let output = ''
@@ -30,7 +31,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY) || 1)
   const child: ChildProcess = spawn(process.execPath, [...profile, path.join(ROOT, 'scripts/serve.cjs')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: randomBytes(32).toString('hex'), KEYSTONE_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SESSION_SECRET: randomBytes(32).toString('hex'), KEYSTONE_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', chunk => (output += chunk))

@@ -3,13 +3,13 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
+import type { KeystoneContext } from '@keystone-6/core/types'
 import { parseMessage } from '../helpers/smtp'
-import type { Browser } from 'playwright-core'
-import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
-import { startApp, type RunningApp } from '../../scripts/run-app'
-import { migratedContext } from '../helpers/db'
-import { DEMO_PASSWORD, seedDemo } from '../../seeds'
+import { screenshotPath, signIn } from '../helpers/browser'
+import { describeInBrowser, useDemoApp } from '../helpers/demo-app'
+import { DEMO_PASSWORD } from '../../seeds'
+import { sessionCookie } from '../../scripts/run-app'
 import { createReport, ensureDepartment } from '../../src/keystone/report-store'
 import { DEMO_TEXTS, reportOf, revise, toSize } from '../../scripts/bench-inputs'
 
@@ -17,18 +17,15 @@ const dialogOf = (page: import('playwright-core').Page) => page.locator('[role=a
 const XSS_SCRIPT = '<script>window.__annalsXss = 1</script>'
 const XSS_IMG = '<img src=x onerror="window.__annalsXss = 2">'
 
-describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+describeInBrowser('Admin UI in Chromium', () => {
   let xssReport = ''
   let bigReport = ''
   const mailDir = mkdtempSync(path.join(os.tmpdir(), 'annals-browser-mail-'))
+  const demo = useDemoApp('browser_admin', { prepare, env: { MAIL_DIR: mailDir, MAIL_POLL_MS: '500', SMTP_URL: undefined } })
 
-  beforeAll(async () => {
-    const annals = await migratedContext('sqlite', 'browser_admin')
-    await seedDemo(annals.context)
+  async function prepare(context: KeystoneContext) {
     // two approved years of a department whose texts carry markup that must stay text
-    const sudo = annals.context.sudo()
+    const sudo = context.sudo()
     const department = await ensureDepartment(sudo, 'xss-test', '标记测试部门')
     await createReport(sudo, { departmentId: department, year: 2022, title: '标记测试2022', status: 'approved', reason: 'test', sections: [{ heading: '一、概况', text: '去年正常的一句话。' }] })
     xssReport = await createReport(sudo, {
@@ -46,21 +43,10 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
       const id = await createReport(sudo, { departmentId: bigDepartment, year, title: `长篇测试${year}`, status: 'approved', reason: 'test', sections: reportOf(text).sections })
       if (year === 2024) bigReport = id
     }
-    await annals.disconnect()
-    process.env.MAIL_DIR = mailDir
-    process.env.MAIL_POLL_MS = '500'
-    delete process.env.SMTP_URL
-    app = await startApp(annals.target.url)
-    browser = await launchBrowser()
-  }, 180_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  }
 
   test('the archivist sees Chinese lists and the four approved years, not the drafts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1400, height: 900 })
     await page.getByRole('link', { name: '报告', exact: true }).first().waitFor()
     for (const label of ['部门', '报告', '章节', '修订', '操作记录']) {
       await expect(page.getByRole('link', { name: label, exact: true }).count()).resolves.toBeGreaterThan(0)
@@ -68,7 +54,7 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     await expect(page.getByRole('link', { name: '外发邮件', exact: true }).count()).resolves.toBe(0)
     await page.screenshot({ path: screenshotPath('admin-home-archivist') })
 
-    await page.goto(`${app.url}/reports`)
+    await page.goto(`${demo.url}/reports`)
     await page.getByText('明湖市委组织部2024年工作总结').waitFor()
     for (const year of [2021, 2022, 2023, 2024]) await expect(page.getByText(`明湖市委组织部${year}年工作总结`).count()).resolves.toBe(1)
     await expect(page.getByText('明湖市委组织部2025年工作总结').count()).resolves.toBe(0)
@@ -80,9 +66,8 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   })
 
   test('the comparison view: aligned sections, insertions, deletions, a move, modes, keyboard and print', async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/reports`)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1500, height: 1000 })
+    await page.goto(`${demo.url}/reports`)
     await page.getByText('明湖市委组织部2024年工作总结').click()
     const panel = page.getByTestId('comparison-panel')
     await panel.getByText('与2023年相比', { exact: false }).waitFor()
@@ -131,7 +116,7 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     await page.locator('button.fold').first().waitFor()
     await expect(page.locator('button.fold').count()).resolves.toBeGreaterThan(0)
     const url = page.url()
-    const again = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    const again = await demo.browser.newPage({ viewport: { width: 1500, height: 1000 } })
     await again.context().addCookies(await page.context().cookies())
     await again.goto(url)
     await again.getByTestId('headline').waitFor()
@@ -147,10 +132,9 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   })
 
   test('a 30,000-character report renders and stays responsive', async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1500, height: 1000 })
     const started = Date.now()
-    await page.goto(`${app.url}/compare?report=${bigReport}`)
+    await page.goto(`${demo.url}/compare?report=${bigReport}`)
     await page.getByTestId('headline').waitFor({ timeout: 60_000 })
     const rendered = Date.now() - started
     const sections = await page.locator('section.pair').count()
@@ -170,14 +154,14 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   })
 
   test('report text with markup renders as text, never as HTML', async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1500, height: 1000 } })
     const dialogs: string[] = []
     page.on('dialog', d => {
       dialogs.push(d.message())
       void d.dismiss()
     })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/compare?report=${xssReport}`)
+    await signIn(page, demo.url, 'archivist@annals.local', DEMO_PASSWORD)
+    await page.goto(`${demo.url}/compare?report=${xssReport}`)
     await page.getByTestId('headline').waitFor()
     await expect(page.locator('#annals-compare').textContent()).resolves.toContain(XSS_SCRIPT)
     await expect(page.locator('#annals-compare').textContent()).resolves.toContain(XSS_IMG)
@@ -192,9 +176,8 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   })
 
   test('review in the browser: the writer submits, the head finds it in 待我审核 and sends it back', async () => {
-    const writer = await browser.newPage({ viewport: { width: 1500, height: 1000 } })
-    await signIn(writer, app.url, 'writer@annals.local', DEMO_PASSWORD)
-    await writer.goto(`${app.url}/reports`)
+    const writer = await demo.signedIn('writer@annals.local', { width: 1500, height: 1000 })
+    await writer.goto(`${demo.url}/reports`)
     await writer.getByText('明湖市委组织部2025年工作总结').click()
     const panel = writer.getByTestId('workflow-panel')
     await panel.getByText('审核状态：草稿').waitFor()
@@ -210,8 +193,7 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
     await expect(panel.getByTestId('audit').first().textContent()).resolves.toMatch(/李文（撰稿人） · 提交审核（草稿 → 审核中）/)
     await writer.screenshot({ path: screenshotPath('workflow-submitted-writer') })
 
-    const head = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage()
-    await signIn(head, app.url, 'head@annals.local', DEMO_PASSWORD)
+    const head = await demo.signedIn('head@annals.local', { width: 1500, height: 1000 })
     await head.getByRole('link', { name: '待我审核 To review' }).click()
     const row = head.getByTestId('queue-row').filter({ hasText: '明湖市委组织部2025年工作总结' })
     await row.waitFor()
@@ -245,17 +227,9 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   })
 
   test('50 concurrent saves of one draft over HTTP: exactly one wins, the rest are told who saved', async () => {
-    const signInToken = async (email: string) => {
-      const response = await fetch(`${app.url}/api/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `mutation { authenticateUserWithPassword(email: "${email}", password: "${DEMO_PASSWORD}") { ... on UserAuthenticationWithPasswordSuccess { sessionToken } } }` }),
-      })
-      return (response.headers.get('set-cookie') ?? '').split(';')[0]
-    }
-    const cookie = await signInToken('writer.chengxi@annals.local')
+    const cookie = await sessionCookie(demo.url, 'writer.chengxi@annals.local', DEMO_PASSWORD)
     const post = (query: string, variables: Record<string, unknown>) =>
-      fetch(`${app.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) }).then(r => r.json())
+      fetch(`${demo.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) }).then(r => r.json())
     const { data } = await post(`query { reports(where: { department: { code: { equals: "chengxi" } } }) { id version } }`, {})
     const [report] = data.reports
     const results = await Promise.all(
@@ -275,9 +249,8 @@ describe.runIf(chromiumAvailable)('Admin UI in Chromium', () => {
   })
 
   test('the writer also sees the 2025 draft of their own department and its sections', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/reports`)
+    const page = await demo.signedIn('writer@annals.local', { width: 1400, height: 900 })
+    await page.goto(`${demo.url}/reports`)
     await page.getByText('明湖市委组织部2025年工作总结').waitFor()
     await expect(page.getByText('澄溪市委组织部2025年工作总结（初稿）').count()).resolves.toBe(0)
     await page.getByText('明湖市委组织部2025年工作总结').click()

@@ -1,23 +1,18 @@
 // The archive in Chromium: the navigation's search box, the results page with highlighted
 // snippets and filters, "where else does this passage appear" from a selection, and the 查重 page.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
-import { startApp, type RunningApp } from '../../scripts/run-app'
-import { migratedContext } from '../helpers/db'
-import { DEMO_PASSWORD, seedDemo } from '../../seeds'
+import { expect, test } from 'vitest'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { screenshotPath } from '../helpers/browser'
+import { describeInBrowser, useDemoApp } from '../helpers/demo-app'
 import { createReport, ensureDepartment, findReportId } from '../../src/keystone/report-store'
 
-describe.runIf(chromiumAvailable)('archive pages in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+describeInBrowser('archive pages in Chromium', () => {
   let draftId = ''
   let chengxiDraftText = ''
+  const demo = useDemoApp('browser_archive', { prepare })
 
-  beforeAll(async () => {
-    const annals = await migratedContext('sqlite', 'browser_archive')
-    await seedDemo(annals.context)
-    const sudo = annals.context.sudo()
+  async function prepare(context: KeystoneContext) {
+    const sudo = context.sudo()
     const minghu = await ensureDepartment(sudo, 'minghu')
     draftId = (await findReportId(sudo, minghu, 2025)) as string
     // another county copied a third of 明湖's 2024 summary into its approved 2024 report
@@ -30,18 +25,10 @@ describe.runIf(chromiumAvailable)('archive pages in Chromium', () => {
     const chengxiDraft = (await findReportId(sudo, chengxi, 2025)) as string
     const [first] = await sudo.db.Section.findMany({ where: { report: { id: { equals: chengxiDraft } } }, orderBy: { position: 'asc' }, take: 1 })
     chengxiDraftText = String(first.plainText).replace(/\s/g, '').slice(0, 8)
-    await annals.disconnect()
-    app = await startApp(annals.target.url)
-    browser = await launchBrowser()
-  }, 180_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  }
 
   test('search from the navigation: highlighted snippets, filters, paging, no other department’s draft', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await signIn(page, app.url, 'head@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('head@annals.local', { width: 1400, height: 1000 })
     const box = page.getByRole('searchbox', { name: /检索词/ }).first()
     await box.fill('人才')
     await box.press('Enter')
@@ -62,16 +49,15 @@ describe.runIf(chromiumAvailable)('archive pages in Chromium', () => {
     await page.screenshot({ path: screenshotPath('archive-search-filtered'), fullPage: true })
 
     // 澄溪's draft is not the head's to read: not found, not counted
-    await page.goto(`${app.url}/search?q=${encodeURIComponent(`"${chengxiDraftText}"`)}`)
+    await page.goto(`${demo.url}/search?q=${encodeURIComponent(`"${chengxiDraftText}"`)}`)
     await page.getByTestId('search-total').waitFor()
     expect(await page.getByTestId('search-total').innerText()).toMatch(/共 0 条结果/)
     await page.close()
   })
 
   test('select a passage in the results and see where else it appears, earliest first', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/search?q=${encodeURIComponent('人才')}`)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1400, height: 1000 })
+    await page.goto(`${demo.url}/search?q=${encodeURIComponent('人才')}`)
     const snippet = page.getByTestId('search-snippet').first()
     await snippet.waitFor()
     // select the whole snippet as a user would by dragging
@@ -94,9 +80,8 @@ describe.runIf(chromiumAvailable)('archive pages in Chromium', () => {
   })
 
   test('the head opens the 查重 page of a draft before approving it; it prints', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await signIn(page, app.url, 'head@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/reuse-check?id=${draftId}`)
+    const page = await demo.signedIn('head@annals.local', { width: 1400, height: 1000 })
+    await page.goto(`${demo.url}/reuse-check?id=${draftId}`)
     await page.getByTestId('reused-share').waitFor()
     expect(await page.getByTestId('reused-share').innerText()).toMatch(/^\d+\.\d%$/)
     await page.getByTestId('reuse-sources').waitFor()

@@ -1,25 +1,20 @@
 // The comparison view in Chromium: a phrase the later year reused from another section of the
 // earlier year is shown as reused (not as new), names its source section and year on hover,
 // and a click lands on that section below the sticky column titles.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
-import { startApp, type RunningApp } from '../../scripts/run-app'
-import { migratedContext } from '../helpers/db'
-import { DEMO_PASSWORD, seedDemo } from '../../seeds'
+import { expect, test } from 'vitest'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { screenshotPath } from '../helpers/browser'
+import { describeInBrowser, useDemoApp } from '../helpers/demo-app'
 import { createReport, ensureDepartment } from '../../src/keystone/report-store'
 
 const REUSED = '打造国际化的草原音乐名城、冰雪运动名城'
 
-describe.runIf(chromiumAvailable)('reused phrases in the comparison view', () => {
-  let app: RunningApp
-  let browser: Browser
+describeInBrowser('reused phrases in the comparison view', () => {
   let later = ''
+  const demo = useDemoApp('browser_compare_reuse', { prepare })
 
-  beforeAll(async () => {
-    const annals = await migratedContext('sqlite', 'browser_compare_reuse')
-    await seedDemo(annals.context)
-    const sudo = annals.context.sudo()
+  async function prepare(context: KeystoneContext) {
+    const sudo = context.sudo()
     const department = await ensureDepartment(sudo, 'reuse-test', '复用测试区')
     const filler = (n: number) => Array.from({ length: 12 }, (_, i) => `第${n}部分第${i + 1}项具体工作按计划推进并取得阶段成效。`).join('')
     await createReport(sudo, {
@@ -44,19 +39,11 @@ describe.runIf(chromiumAvailable)('reused phrases in the comparison view', () =>
         { heading: '二、文化旅游', level: 1, text: `文化旅游事业全面繁荣发展，接待游客人数再创新高。${filler(4)}` },
       ],
     })
-    await annals.disconnect()
-    app = await startApp(annals.target.url)
-    browser = await launchBrowser()
-  }, 180_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  }
 
   test('the reused phrase is marked as reused, names its source, and a click jumps there', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/compare?report=${later}`)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1400, height: 900 })
+    await page.goto(`${demo.url}/compare?report=${later}`)
     const reused = page.locator('ins.reused', { hasText: '草原音乐名城' }).first()
     await reused.waitFor()
     // shown as reused wording, not as new: the whole phrase, with its source in the title

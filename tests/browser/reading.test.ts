@@ -1,12 +1,13 @@
 // The reading desk in Chromium: Chinese sign-in (a wrong password keeps the email), each role's
 // 工作台, a head reading a submitted report and commenting on a selected passage, the writer
 // replying and resolving, and the checks (体检) finding what was planted.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
-import { startApp, type RunningApp } from '../../scripts/run-app'
-import { currentVersion, migratedContext, sessionOf } from '../helpers/db'
-import { DEMO_PASSWORD, seedDemo } from '../../seeds'
+import { expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { screenshotPath, signIn } from '../helpers/browser'
+import { describeInBrowser, useDemoApp } from '../helpers/demo-app'
+import { currentVersion, sessionOf } from '../helpers/db'
+import { DEMO_PASSWORD, type SeedResult } from '../../seeds'
 import { plainTextToDocument } from '../../src/text'
 import { createAnnalsContext } from '../../src/keystone/context'
 
@@ -40,34 +41,21 @@ async function selectText(page: Page, text: string) {
   await page.mouse.up()
 }
 
-describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+describeInBrowser('reading desk in Chromium', () => {
   let draftId = ''
-  let databaseUrl = ''
+  const demo = useDemoApp('browser_reading', { prepare, env: { SMTP_URL: undefined } })
 
-  beforeAll(async () => {
-    const annals = await migratedContext('sqlite', 'browser_reading')
-    databaseUrl = annals.target.url
-    const seeded = await seedDemo(annals.context)
+  async function prepare(context: KeystoneContext, seeded: SeedResult) {
     draftId = seeded.reportIds[2025]
-    const writer = annals.context.withSession(await sessionOf(annals.context, 'writer@annals.local'))
-    const [section] = await annals.context.sudo().query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
-    await writer.query.Section.updateOne({ where: { id: section.id }, data: { version: await currentVersion(annals.context, 'Section', section.id), body: plainTextToDocument(PLANTED) } })
+    const writer = context.withSession(await sessionOf(context, 'writer@annals.local'))
+    const [section] = await context.sudo().query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
+    await writer.query.Section.updateOne({ where: { id: section.id }, data: { version: await currentVersion(context, 'Section', section.id), body: plainTextToDocument(PLANTED) } })
     await writer.graphql.run({ query: 'mutation ($id: ID!) { transitionReport(id: $id, action: submit) { id } }', variables: { id: draftId } })
-    await annals.disconnect()
-    delete process.env.SMTP_URL
-    app = await startApp(annals.target.url)
-    browser = await launchBrowser()
-  }, 240_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  }
 
   test('sign-in speaks Chinese, says a wrong password plainly and keeps the email', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(`${app.url}/signin`)
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(`${demo.url}/signin`)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('登录 Sign in')
     await page.getByLabel('邮箱 Email').fill('head@annals.local')
     await page.getByLabel('密码 Password').fill('not-the-password')
@@ -83,8 +71,7 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
   })
 
   test('the head’s 工作台 lists the submitted report; the reading view shows it as a document with its checks', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-    await signIn(page, app.url, 'head@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('head@annals.local', { width: 1600, height: 1000 })
     const waiting = page.getByTestId('dashboard-waiting')
     await waiting.getByTestId('waiting-row').filter({ hasText: TITLE }).waitFor()
     await expect(page.getByTestId('dashboard-changes').textContent()).resolves.toContain('提交审核')
@@ -118,9 +105,8 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
   })
 
   test('the head selects a passage and comments on it; the quote is the selection', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-    await signIn(page, app.url, 'head@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/reports/${draftId}`)
+    const page = await demo.signedIn('head@annals.local', { width: 1600, height: 1000 })
+    await page.goto(`${demo.url}/reports/${draftId}`)
     await page.getByTestId('reading-view').waitFor()
     await selectText(page, QUOTED)
     const composer = page.getByTestId('comment-composer')
@@ -140,8 +126,7 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
   })
 
   test('the writer sees the comment on the 工作台, replies and resolves it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-    await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('writer@annals.local', { width: 1600, height: 1000 })
     const dashboard = page.getByTestId('dashboard')
     await dashboard.getByTestId('dashboard-drafts').waitFor()
     await page.getByTestId('new-comment-row').filter({ hasText: '这个数字与去年相同' }).waitFor()
@@ -164,9 +149,8 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
   })
 
   test('the head sends the report back from the reading view; the writer’s 工作台 shows it with an edit link', async () => {
-    const head = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-    await signIn(head, app.url, 'head@annals.local', DEMO_PASSWORD)
-    await head.goto(`${app.url}/reports/${draftId}`)
+    const head = await demo.signedIn('head@annals.local', { width: 1600, height: 1000 })
+    await head.goto(`${demo.url}/reports/${draftId}`)
     await head.getByTestId('action-requestChanges').click()
     const dialog = head.getByTestId('action-dialog')
     await dialog.getByRole('textbox', { name: '意见 Comment' }).fill('请更新干部工作的数字。')
@@ -177,8 +161,7 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
     await expect(head.getByTestId('action-approve').count()).resolves.toBe(0)
     await head.close()
 
-    const writer = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(writer, app.url, 'writer@annals.local', DEMO_PASSWORD)
+    const writer = await demo.signedIn('writer@annals.local', { width: 1400, height: 900 })
     const row = writer.getByTestId('sent-back-row').filter({ hasText: TITLE })
     await row.waitFor()
     await expect(row.textContent()).resolves.toContain('请更新干部工作的数字。')
@@ -192,15 +175,14 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
 
   test('a comment says plainly when its passage was rewritten', async () => {
     // the writer rewrites the figure (through the API, as the writing view would)
-    const annals = await createAnnalsContext(databaseUrl)
+    const annals = await createAnnalsContext(demo.databaseUrl)
     const writer = annals.context.withSession(await sessionOf(annals.context, 'writer@annals.local'))
     const [section] = await writer.query.Section.findMany({ where: { report: { id: { equals: draftId } }, heading: { startsWith: '二、' } }, query: 'id' })
     await writer.query.Section.updateOne({ where: { id: section.id }, data: { version: await currentVersion(annals.context, 'Section', section.id), body: plainTextToDocument(PLANTED.replace('236名', '240名')) } })
     await annals.disconnect()
 
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-    await signIn(page, app.url, 'head@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/reports/${draftId}`)
+    const page = await demo.signedIn('head@annals.local', { width: 1600, height: 1000 })
+    await page.goto(`${demo.url}/reports/${draftId}`)
     const thread = page.getByTestId('comment-thread').filter({ hasText: '这个数字与去年相同，请核对。' })
     await expect(thread.getByTestId('anchor-status').textContent()).resolves.toBe('⚠ 所批注的文字已被删除或改写 / The passage was removed or rewritten')
     await thread.scrollIntoViewIfNeeded()
@@ -209,21 +191,19 @@ describe.runIf(chromiumAvailable)('reading desk in Chromium', () => {
   })
 
   test('a writer of another department lands on a 工作台 with their own draft only', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(page, app.url, 'writer.chengxi@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('writer.chengxi@annals.local', { width: 1400, height: 900 })
     const drafts = page.getByTestId('dashboard-drafts')
     await drafts.getByTestId('draft-row').first().waitFor()
     await expect(drafts.getByTestId('draft-row').allTextContents()).resolves.toEqual([expect.stringContaining('澄溪市委组织部2025年工作总结（初稿）')])
     await expect(page.getByText(TITLE).count()).resolves.toBe(0)
     // and the 明湖 draft is not readable to them
-    await page.goto(`${app.url}/reports/${draftId}`)
+    await page.goto(`${demo.url}/reports/${draftId}`)
     await expect(page.getByTestId('not-found').textContent()).resolves.toBe('报告不存在或您无权查看 / The report does not exist or you may not read it')
     await page.close()
   })
 
   test('the archivist’s 工作台: recent approvals and the comparison, no drafts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1400, height: 900 })
     const approvals = page.getByTestId('dashboard-approvals')
     await approvals.getByTestId('approval-row').first().waitFor()
     await expect(approvals.getByTestId('approval-row').count()).resolves.toBe(4)

@@ -7,18 +7,19 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
+import { expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { screenshotPath } from '../helpers/browser'
+import { describeInBrowser, useDemoApp } from '../helpers/demo-app'
 import { docxWithBoldNumberedLines, docxWithHeadingStyles } from '../helpers/docx-fixtures'
-import { startApp, type RunningApp } from '../../scripts/run-app'
-import { migratedContext } from '../helpers/db'
-import { DEMO_PASSWORD, seedDemo, type SeedResult } from '../../seeds'
 import { createReport, ensureDepartment } from '../../src/keystone/report-store'
 import { DEMO_TEXTS, reportOf, revise, toSize } from '../../scripts/bench-inputs'
 
-const popplerAvailable = existsSync('/usr/bin/pdfinfo') && existsSync('/usr/bin/pdftotext')
-if (!chromiumAvailable || !popplerAvailable) console.warn('⚠ word-print browser tests SKIPPED: install chromium and poppler-utils (see .ci/run)')
+const POPPLER = {
+  available: existsSync('/usr/bin/pdfinfo') && existsSync('/usr/bin/pdftotext'),
+  missing: 'poppler-utils (pdfinfo, pdftotext) not found: apt-get install poppler-utils (see .ci/run)',
+}
 
 const PDF_DIR = path.resolve(__dirname, '../../test-output/pdf')
 
@@ -48,19 +49,16 @@ async function printToPdf(page: Page, name: string): Promise<string> {
   return file
 }
 
-describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
-  let demo: SeedResult
+describeInBrowser('Word and print in Chromium', () => {
   let draftId = ''
   let bigId = ''
   let bigLast = { heading: '', text: '' }
   let bigChars = 0
 
-  beforeAll(async () => {
-    const annals = await migratedContext('sqlite', 'browser_word')
-    demo = await seedDemo(annals.context)
-    const sudo = annals.context.sudo()
+  const demo = useDemoApp('browser_word', { prepare, timeout: 300_000 })
+
+  async function prepare(context: KeystoneContext) {
+    const sudo = context.sudo()
     const [draft] = await sudo.db.Report.findMany({ where: { department: { code: { equals: 'minghu' } }, status: { equals: 'draft' } } })
     draftId = String(draft.id)
     // a 13,000-character summary and the year after it
@@ -76,20 +74,12 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
         bigChars = text.length
       }
     }
-    await annals.disconnect()
-    app = await startApp(annals.target.url)
-    browser = await launchBrowser()
-  }, 300_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  }
 
   test('the report print view: official layout, a 打印 button, every page printed with "— n —" at the foot', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
-    const reportId = demo.reportIds[2024]
-    await page.goto(`${app.url}/print/report/${reportId}`)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1100, height: 1000 })
+    const reportId = demo.seed.reportIds[2024]
+    await page.goto(`${demo.url}/print/report/${reportId}`)
     await page.getByRole('button', { name: /打印/ }).waitFor()
     await expect(page.locator('h1').textContent()).resolves.toBe('明湖市委组织部2024年工作总结')
     await page.screenshot({ path: screenshotPath('print-report-screen') })
@@ -107,14 +97,12 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
   })
 
   test('a draft prints with 草稿 on every page; a report the user may not read is not found', async () => {
-    const page = await browser.newPage()
-    await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/print/report/${draftId}`)
+    const page = await demo.signedIn('writer@annals.local')
+    await page.goto(`${demo.url}/print/report/${draftId}`)
     const file = await printToPdf(page, 'report-draft')
     for (let n = 1; n <= pdfPages(file); n++) expect(squash(pdfPageText(file, n))).toContain('草稿（未批准）')
-    const other = await browser.newPage()
-    await signIn(other, app.url, 'writer.chengxi@annals.local', DEMO_PASSWORD)
-    const response = await other.goto(`${app.url}/print/report/${draftId}`)
+    const other = await demo.signedIn('writer.chengxi@annals.local')
+    const response = await other.goto(`${demo.url}/print/report/${draftId}`)
     expect(response?.status()).toBe(404)
     await expect(other.locator('body').innerText()).resolves.toMatch(/^报告不存在或您无权查看/)
     await page.close()
@@ -122,12 +110,11 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
   })
 
   test('a 13,000-character comparison prints on as many pages as it needs, side by side and inline', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1400, height: 1000 })
     expect(bigChars).toBeGreaterThanOrEqual(13_000)
     const tail = squash(bigLast.text).slice(-16)
     for (const layout of ['side', 'inline'] as const) {
-      await page.goto(`${app.url}/print/compare/${bigId}?against=2023&layout=${layout}`)
+      await page.goto(`${demo.url}/print/compare/${bigId}?against=2023&layout=${layout}`)
       await page.getByRole('button', { name: /打印/ }).waitFor()
       await page.screenshot({ path: screenshotPath(`print-compare-${layout}-screen`) })
       const file = await printToPdf(page, `compare-${layout}`)
@@ -149,11 +136,10 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
   })
 
   test('the comparison page itself prints every page, not only the first (Keystone’s layout no longer clips it)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1400, height: 1000 })
     const tail = squash(bigLast.text).slice(-16)
     for (const mode of ['side', 'inline'] as const) {
-      await page.goto(`${app.url}/compare?report=${bigId}&mode=${mode}`)
+      await page.goto(`${demo.url}/compare?report=${bigId}&mode=${mode}`)
       await page.locator('#annals-compare .pair').last().waitFor()
       const file = await printToPdf(page, `compare-page-${mode}`)
       const pages = pdfPages(file)
@@ -166,28 +152,26 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
   })
 
   test('Word export over HTTP follows the session: a file for the department, 404 for another department', async () => {
-    const page = await browser.newPage()
-    await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
-    const mine = await page.request.get(`${app.url}/export/report/${draftId}.docx`)
+    const page = await demo.signedIn('writer@annals.local')
+    const mine = await page.request.get(`${demo.url}/export/report/${draftId}.docx`)
     expect(mine.status()).toBe(200)
     expect(mine.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     expect(mine.headers()['content-disposition']).toContain(encodeURIComponent('明湖市委组织部2025年工作总结'))
     expect((await mine.body()).subarray(0, 2).toString()).toBe('PK')
-    const redline = await page.request.get(`${app.url}/export/compare/${demo.reportIds[2024]}.docx?against=2023&trad=0`)
+    const redline = await page.request.get(`${demo.url}/export/compare/${demo.seed.reportIds[2024]}.docx?against=2023&trad=0`)
     expect(redline.status()).toBe(200)
-    const other = await browser.newPage()
-    await signIn(other, app.url, 'writer.chengxi@annals.local', DEMO_PASSWORD)
-    expect((await other.request.get(`${app.url}/export/report/${draftId}.docx`)).status()).toBe(404)
-    const anonymous = await browser.newContext()
-    expect((await anonymous.request.get(`${app.url}/export/report/${draftId}.docx`)).status()).toBe(401)
+    const other = await demo.signedIn('writer.chengxi@annals.local')
+    expect((await other.request.get(`${demo.url}/export/report/${draftId}.docx`)).status()).toBe(404)
+    const anonymous = await demo.browser.newContext()
+    expect((await anonymous.request.get(`${demo.url}/export/report/${draftId}.docx`)).status()).toBe(401)
     // an upload without the import header (as a cross-site form would send it) is refused
-    expect((await page.request.post(`${app.url}/api/import/preview`, { data: '一、甲\n内容。' })).status()).toBe(400)
+    expect((await page.request.post(`${demo.url}/api/import/preview`, { data: '一、甲\n内容。' })).status()).toBe(400)
     // an upload over the size limit is refused with the app's own message, not read to the end
-    const big = await page.request.post(`${app.url}/api/import/preview`, { headers: { 'x-annals-import': '1', 'x-file-name': 'big.txt' }, data: Buffer.alloc(11 * 1024 * 1024, 0x41) })
+    const big = await page.request.post(`${demo.url}/api/import/preview`, { headers: { 'x-annals-import': '1', 'x-file-name': 'big.txt' }, data: Buffer.alloc(11 * 1024 * 1024, 0x41) })
     expect(big.status()).toBe(413)
     expect((await big.json()).error).toMatch(/^上传内容超过 10 MB \/ The upload is larger than 10 MB/)
     // a pasted text preview over HTTP
-    const pasted = await page.request.post(`${app.url}/api/import/preview`, { headers: { 'x-annals-import': '1', 'content-type': 'text/plain; charset=utf-8' }, data: '一、甲\n内容。\n二、乙\n内容。' })
+    const pasted = await page.request.post(`${demo.url}/api/import/preview`, { headers: { 'x-annals-import': '1', 'content-type': 'text/plain; charset=utf-8' }, data: '一、甲\n内容。\n二、乙\n内容。' })
     expect((await pasted.json()).sections.map((s: { heading: string }) => s.heading)).toEqual(['一、甲', '二、乙'])
     await anonymous.close()
     await page.close()
@@ -198,9 +182,8 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
     const dir = mkdtempSync(path.join(os.tmpdir(), 'annals-import-ui-'))
     const file = path.join(dir, '青山县档案局.docx')
     writeFileSync(file, await docxWithHeadingStyles())
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } })
-    await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/import?report=${draftId}`)
+    const page = await demo.signedIn('writer@annals.local', { width: 1300, height: 1000 })
+    await page.goto(`${demo.url}/import?report=${draftId}`)
     await page.getByText('导入到：').waitFor()
     await page.locator('input[type=file]').setInputFiles(file)
     const preview = page.getByTestId('import-preview')
@@ -225,9 +208,8 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
     writeFileSync(files[0], await docxWithBoldNumberedLines())
     writeFileSync(files[1], await docxWithHeadingStyles())
     writeFileSync(files[2], Buffer.from('PK\u0003\u0004 not really'))
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } })
-    await signIn(page, app.url, 'archivist@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/import`)
+    const page = await demo.signedIn('archivist@annals.local', { width: 1300, height: 1000 })
+    await page.goto(`${demo.url}/import`)
     await page.getByRole('link', { name: /导入档案/ }).first().waitFor()
     await page.locator('input[type=file]').setInputFiles(files)
     await page.getByTestId('import-progress').getByText('预览进度 Progress：3 / 3').waitFor()
@@ -240,4 +222,4 @@ describe.runIf(chromiumAvailable && popplerAvailable)('Word and print in Chromiu
     await page.screenshot({ path: screenshotPath('import-archive-done'), fullPage: true })
     await page.close()
   })
-})
+}, POPPLER)

@@ -2,12 +2,12 @@
 // reordering and submitting with the actions counted; two writers on one section (the second
 // gets the conflict panel and loses nothing); a reload with unsaved text; stock forms that
 // cannot lose an update either.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { chromiumAvailable, launchBrowser, screenshotPath, signIn } from '../helpers/browser'
-import { startApp, type RunningApp } from '../../scripts/run-app'
-import { migratedContext } from '../helpers/db'
-import { DEMO_PASSWORD, seedDemo } from '../../seeds'
+import { expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { KeystoneContext } from '@keystone-6/core/types'
+import { screenshotPath, signIn } from '../helpers/browser'
+import { describeInBrowser, useDemoApp } from '../helpers/demo-app'
+import { DEMO_PASSWORD, type SeedResult } from '../../seeds'
 import { createReport, ensureDepartment } from '../../src/keystone/report-store'
 
 /** Counts what a user does: clicks, keystroke runs and page loads. */
@@ -62,15 +62,12 @@ async function graphqlIn(page: Page, query: string, variables: Record<string, un
   )
 }
 
-describe.runIf(chromiumAvailable)('writing desk in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
+describeInBrowser('writing desk in Chromium', () => {
   let sectionForForms = ''
+  const demo = useDemoApp('browser_writing', { prepare })
 
-  beforeAll(async () => {
-    const annals = await migratedContext('sqlite', 'browser_writing')
-    const seed = await seedDemo(annals.context)
-    const sudo = annals.context.sudo()
+  async function prepare(context: KeystoneContext, seed: SeedResult) {
+    const sudo = context.sudo()
     // 2025 is started from 2024 in the test: the demo's 2025 draft goes
     const demo2025 = seed.reportIds[2025]
     for (const list of ['auditEvent', 'revision', 'comment', 'section'] as const) await (sudo.prisma[list] as { deleteMany: (a: unknown) => Promise<unknown> }).deleteMany({ where: { reportId: demo2025 } })
@@ -86,20 +83,12 @@ describe.runIf(chromiumAvailable)('writing desk in Chromium', () => {
     ]) {
       await sudo.db.User.createOne({ data: { email, name, role: 'writer', password: DEMO_PASSWORD, departments: { connect: [{ id: department }] } } })
     }
-    await annals.disconnect()
-    app = await startApp(annals.target.url)
-    browser = await launchBrowser()
-  }, 240_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+  }
 
   test('a writer starts 2025 from 2024’s outline: headings and keys, empty bodies, last year beside', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('writer@annals.local', { width: 1400, height: 900 })
     const user = actionCounter(page)
-    await user.goto(`${app.url}/write`)
+    await user.goto(`${demo.url}/write`)
     const start = page.getByTestId('start-row').filter({ hasText: '明湖市委组织部 2025年' })
     await user.click(start.getByRole('button', { name: /仅提纲/ }))
     await page.waitForURL(/\/write\/[^/]+$/)
@@ -133,10 +122,9 @@ describe.runIf(chromiumAvailable)('writing desk in Chromium', () => {
   })
 
   test('another department starts from the full text, writes, reorders, adds and submits; actions counted', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(page, app.url, 'writer.donghu@annals.local', DEMO_PASSWORD)
+    const page = await demo.signedIn('writer.donghu@annals.local', { width: 1400, height: 900 })
     const user = actionCounter(page)
-    await user.goto(`${app.url}/write`)
+    await user.goto(`${demo.url}/write`)
     await user.click(page.getByTestId('start-row').getByRole('button', { name: /全文/ }))
     await page.waitForURL(/\/write\/[^/]+$/)
     const reportId = new URL(page.url()).pathname.split('/').pop() as string
@@ -197,11 +185,9 @@ describe.runIf(chromiumAvailable)('writing desk in Chromium', () => {
   })
 
   test('two writers on one section: the second sees the conflict panel and nothing typed is lost', async () => {
-    const a = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    const b = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(a, app.url, 'writer@annals.local', DEMO_PASSWORD)
-    await signIn(b, app.url, 'writer2@annals.local', DEMO_PASSWORD)
-    await a.goto(`${app.url}/write`)
+    const a = await demo.signedIn('writer@annals.local', { width: 1400, height: 900 })
+    const b = await demo.signedIn('writer2@annals.local', { width: 1400, height: 900 })
+    await a.goto(`${demo.url}/write`)
     await a.getByTestId('draft-row').filter({ hasText: '明湖' }).getByRole('link').click()
     await a.getByTestId('section').first().waitFor()
     const url = a.url()
@@ -246,10 +232,10 @@ describe.runIf(chromiumAvailable)('writing desk in Chromium', () => {
   })
 
   test('unsaved text survives a lost connection and a crashed tab, and is saved once the server answers again', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const context = await demo.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await context.newPage()
-    await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
-    await page.goto(`${app.url}/write`)
+    await signIn(page, demo.url, 'writer@annals.local', DEMO_PASSWORD)
+    await page.goto(`${demo.url}/write`)
     await page.getByTestId('draft-row').first().getByRole('link').click()
     await page.getByTestId('section').first().waitFor()
     const url = page.url()
@@ -279,12 +265,10 @@ describe.runIf(chromiumAvailable)('writing desk in Chromium', () => {
   })
 
   test('stock forms: two saves of one version cannot both win', async () => {
-    const a = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    const b = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await signIn(a, app.url, 'writer@annals.local', DEMO_PASSWORD)
-    await signIn(b, app.url, 'writer2@annals.local', DEMO_PASSWORD)
+    const a = await demo.signedIn('writer@annals.local', { width: 1400, height: 900 })
+    const b = await demo.signedIn('writer2@annals.local', { width: 1400, height: 900 })
     for (const page of [a, b]) {
-      await page.goto(`${app.url}/sections/${sectionForForms}`)
+      await page.goto(`${demo.url}/sections/${sectionForForms}`)
       await page.getByLabel('标题').waitFor()
     }
     // the version is sent, never shown
