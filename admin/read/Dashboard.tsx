@@ -7,6 +7,7 @@ import { Link } from '@keystone-6/core/admin-ui/router'
 import { PageContainer } from '@keystone-6/core/admin-ui/components'
 import { Heading } from '@keystar/ui/typography'
 import { AUDIT_LABELS, STATUS_COLORS, statusLabel, timeInChina, userMessage, yearText } from './format'
+import { roleLabel } from '../../src/workflow/vocabulary'
 import { ui } from './styles'
 
 const RECORD_VISIT = gql`
@@ -116,7 +117,6 @@ const WHO = gql`
   }
 `
 
-const ROLE_NAMES: Record<string, string> = { admin: '管理员', writer: '撰稿人', head: '部门负责人', archivist: '档案员' }
 const FIRST_VISIT_DAYS = 7
 
 export default function DashboardPage() {
@@ -142,7 +142,7 @@ export default function DashboardPage() {
         {me && (
           <p style={{ marginTop: 0 }}>
             {me.name}
-            {me.name.includes(ROLE_NAMES[me.role] ?? me.role) ? '' : `（${ROLE_NAMES[me.role] ?? me.role}）`}，您好。
+            {me.name.includes(roleLabel(me.role)) ? '' : `（${roleLabel(me.role)}）`}，您好。
           </p>
         )}
         {(error || who.error) && <p role="alert">{userMessage(error ?? who.error)}</p>}
