@@ -3,16 +3,16 @@
 // src/workflow/checks.ts, the loading here goes through the session's own access rules.
 import { GraphQLError } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 import { checkReport, CHECK_CODES, type CheckReport, type ReportCheck } from '../workflow/checks'
 
-const g = gWithContext<KeystoneContext>()
+const g = gWithContext<TypedContext>()
 
 export const NOT_READABLE = '报告不存在或您无权查看 / The report does not exist or you may not read it'
 
 type ReportRow = { id: string; title: string; year: number; kind: string; departmentId: string | null }
 
-async function sectionsOf(context: KeystoneContext, reportId: string): Promise<CheckReport['sections']> {
+async function sectionsOf(context: TypedContext, reportId: string): Promise<CheckReport['sections']> {
   // the report was read through the session's access rules; its sections follow it
   const rows = await context.prisma.section.findMany({
     where: { reportId },
@@ -23,7 +23,7 @@ async function sectionsOf(context: KeystoneContext, reportId: string): Promise<C
 }
 
 /** The findings for a report the session may read; the same error for missing and forbidden. */
-export async function reportChecksFor(context: KeystoneContext, id: string): Promise<ReportCheck[]> {
+export async function reportChecksFor(context: TypedContext, id: string): Promise<ReportCheck[]> {
   const report = (await context.db.Report.findOne({ where: { id } })) as unknown as ReportRow | null
   if (!report) throw new GraphQLError(NOT_READABLE, { extensions: { code: 'NOT_ACCESSIBLE' } })
   const [lastYear] = report.departmentId

@@ -1,6 +1,6 @@
 // Replies to review comments: one level deep, in the same report as the comment they answer,
 // and fixed to it (replyTo cannot be updated). Who may create one is the Comment list's rule.
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 
 type Data = Record<string, unknown>
 
@@ -9,7 +9,7 @@ function connectedId(value: unknown): string | undefined {
   return id === undefined ? undefined : String(id)
 }
 
-export async function checkReply(context: KeystoneContext, data: Data, addValidationError: (message: string) => void) {
+export async function checkReply(context: TypedContext, data: Data, addValidationError: (message: string) => void) {
   const parentId = connectedId(data.replyTo)
   if (!parentId) return
   const parent = await context.prisma.comment.findUnique({ where: { id: parentId }, select: { reportId: true, replyToId: true } })

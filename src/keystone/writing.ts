@@ -3,7 +3,7 @@
 // the work is in writing-store.ts.
 import { GraphQLError } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 import {
   WritingError,
   addSection,
@@ -22,7 +22,7 @@ import {
 import type { LastYearBeside } from '../workflow/last-year'
 import type { NextYearMode } from '../workflow/next-year'
 
-const g = gWithContext<KeystoneContext>()
+const g = gWithContext<TypedContext>()
 
 async function run<T>(work: () => Promise<T>): Promise<T> {
   try {
