@@ -483,7 +483,7 @@ export const lists = {
       replyTo: relationship({ ref: 'Comment.replies', access: { update: denyAll }, ui: { label: '回复批注', ...readOnly } }),
       replies: relationship({ ref: 'Comment.replyTo', many: true, access: { create: denyAll, update: denyAll }, ui: { label: '回复', ...readOnly } }),
       anchor: virtual({
-        field: g.field({ type: g.JSON, resolve: (item, _args, context) => anchorOf(context, item as never) as never }),
+        field: g.field({ type: g.JSON, resolve: (item, _args, context) => anchorOf(context, item) }),
         ui: { label: '引文位置', description: 'Where the quoted passage stands in the section now', createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
       }),
       createdAt: createdAt(),

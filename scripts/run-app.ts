@@ -62,7 +62,20 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   }
 }
 
-export type GraphqlResponse = { status: number; headers: Headers; body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } | undefined; text: string }
+/**
+ * The fields the HTTP tests and benchmarks read from answers of the stock API (all optional: an
+ * answer may be refused or partial). Add a field here when a caller reads a new one.
+ */
+export type GraphqlData = {
+  authenticateUserWithPassword?: { __typename?: string } | null
+  authenticatedItem?: { id?: string } | null
+  section?: { version?: number; plainText?: string } | null
+  updateSection?: { version?: number; charCount?: number } | null
+  report?: { title?: string } | null
+  reports?: { id: string }[] | null
+}
+
+export type GraphqlResponse = { status: number; headers: Headers; body: { data?: GraphqlData; errors?: { message: string; extensions?: { code?: string } }[] } | undefined; text: string }
 
 /** A small GraphQL client over HTTP with a cookie jar of one session (tests and benchmarks). */
 export function graphqlClient(url: string) {

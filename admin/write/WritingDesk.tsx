@@ -4,6 +4,7 @@
 // the conflict panel; unsaved text stays in localStorage until the server confirms it.
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react'
 import { useApolloClient, useQuery } from '@keystone-6/core/admin-ui/apollo'
+import type { DocumentNode } from 'graphql'
 import { useList } from '@keystone-6/core/admin-ui/context'
 import {
   ADD_SECTION,
@@ -294,10 +295,10 @@ export function WritingDesk({ reportId }: { reportId: string }) {
     })
   }
 
-  async function outlineChange(mutation: unknown, variables: Record<string, unknown>, field: string): Promise<Outline | null> {
+  async function outlineChange(mutation: DocumentNode, variables: Record<string, unknown>, field: string): Promise<Outline | null> {
     setNotice(null)
     try {
-      const { data: result } = await client.mutate<Record<string, Outline>>({ mutation: mutation as never, variables: { reportId, reportVersion, ...variables } })
+      const { data: result } = await client.mutate<Record<string, Outline>>({ mutation, variables: { reportId, reportVersion, ...variables } })
       const outline = result![field]
       applyOutline(outline)
       return outline

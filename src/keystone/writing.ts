@@ -19,7 +19,6 @@ import {
   type SaveResult,
   type SectionState,
 } from './writing-store'
-import type { LastYearBeside } from '../workflow/last-year'
 import type { NextYearMode } from '../workflow/next-year'
 
 const g = gWithContext<TypedContext>()
@@ -69,7 +68,7 @@ const SectionStateType = g.object<SectionState>()({
     heading: g.field({ type: g.nonNull(g.String) }),
     level: g.field({ type: g.nonNull(g.Int) }),
     version: g.field({ type: g.nonNull(g.Int) }),
-    body: g.field({ type: g.JSON, resolve: s => s.body as never }),
+    body: g.field({ type: g.JSON }),
     plainText: g.field({ type: g.nonNull(g.String) }),
     savedBy: g.field({ type: g.String }),
     savedAt: g.field({ type: g.String }),
@@ -85,7 +84,7 @@ const SaveResultType = g.object<SaveResult>()({
     status: g.field({ type: g.nonNull(SaveStatus) }),
     message: g.field({ type: g.String }),
     section: g.field({ type: g.nonNull(SectionStateType) }),
-    diff: g.field({ type: g.JSON, description: 'on CONFLICT: the stored text against the sent text, as comparison-engine ops (src/compare/types.ts DiffOp)', resolve: r => r.diff as never }),
+    diff: g.field({ type: g.JSON, description: 'on CONFLICT: the stored text against the sent text, as comparison-engine ops (src/compare/types.ts DiffOp)', resolve: r => r.diff }),
   },
 })
 
@@ -169,7 +168,7 @@ export const extendWritingSchema = g.extend(base => ({
       type: g.nonNull(g.JSON),
       description: '去年对应章节 / For each section, the matching section of the latest earlier approved report (see src/workflow/last-year.ts)',
       args: { reportId: g.arg({ type: g.nonNull(g.ID) }) },
-      resolve: (_, args, context) => run(async () => (await lastYearFor(context, args.reportId)) as LastYearBeside as never),
+      resolve: (_, args, context) => run(() => lastYearFor(context, args.reportId)),
     }),
   },
 }))
