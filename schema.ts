@@ -3,7 +3,7 @@
 // src/text (document ↔ plain text); hooks here only wire them in.
 
 import { action, gWithContext, list } from '@keystone-6/core'
-import type { ActionArgConfig, JSONValue } from '@keystone-6/core/types'
+import type { JSONValue } from '@keystone-6/core/types'
 import { denyAll } from '@keystone-6/core/access'
 import {
   checkbox,
@@ -90,16 +90,13 @@ function workflowAction(key: WorkflowAction, messages: { success: string; prompt
   }
   // `action` has two overloads: with a comment argument and without
   if (!withComment) return action<ReportInfo>({ ...shared, resolve: ({ where }, context) => transitionReport(where, undefined, context) })
-  return action<ReportInfo, { comment: ActionArgConfig<ReportInfo> }>({
-    ...shared,
-    args: {
-      comment: {
-        graphql: withComment.required ? g.arg({ type: g.nonNull(g.String) }) : g.arg({ type: g.String }),
-        ui: { source: { field: text({ validation: { isRequired: withComment.required }, ui: { label: withComment.label, displayMode: 'textarea' } }) } },
-      },
+  const args = {
+    comment: {
+      graphql: withComment.required ? g.arg({ type: g.nonNull(g.String) }) : g.arg({ type: g.String }),
+      ui: { source: { field: text<ReportInfo>({ validation: { isRequired: withComment.required }, ui: { label: withComment.label, displayMode: 'textarea' } }) } },
     },
-    resolve: ({ where, args }, context) => transitionReport(where, args?.comment as string | null | undefined, context),
-  })
+  }
+  return action<ReportInfo, typeof args>({ ...shared, args, resolve: ({ where, args }, context) => transitionReport(where, args.comment, context) })
 }
 
 const ROLE_LABELS: Record<string, string> = {
@@ -189,7 +186,7 @@ export const lists = {
         isIndexed: 'unique',
         validation: { isRequired: true, match: { regex: /^[^\s@]+@[^\s@]+$/, explanation: '请输入有效的邮箱 / Enter a valid email address' } },
         // filtering or sorting by email is for admins only, so emails cannot be guessed by probing
-        access: { read: args => isAdmin(args) || ('item' in args && isSelf(args, args.item.id as string)), update: isAdmin },
+        access: { read: args => isAdmin(args) || ('item' in args && isSelf(args, args.item.id)), update: isAdmin },
       }),
       password: password({ ui: { label: '密码' }, validation: { isRequired: true, length: { min: 8 } }, access: { read: isAdmin } }),
       role: select({
@@ -247,7 +244,7 @@ export const lists = {
       },
       beforeOperation: {
         update: ({ item, inputData, context }) =>
-          claimReportVersion(context, String(item.id), item.version as number, inputData.version as number | undefined),
+          claimReportVersion(context, item.id, item.version, inputData.version),
       },
       afterOperation: {
         update: async ({ item, context }) => {
@@ -350,10 +347,10 @@ export const lists = {
       },
       beforeOperation: {
         update: ({ item, inputData, context }) =>
-          claimSectionVersion(context, String(item.id), item.version as number, inputData.version as number | undefined),
+          claimSectionVersion(context, item.id, item.version ?? 1, inputData.version),
       },
       afterOperation: async ({ operation, item, originalItem, context }) => {
-        const section = (item ?? originalItem) as { reportId?: string; heading?: string } | undefined
+        const section = item ?? originalItem
         const what = { create: '新增章节', update: '修改章节', delete: '删除章节' }[operation]
         await touchContent(context, section?.reportId)
         await recordEdit(context, section?.reportId, `${what}：${section?.heading ?? ''}`)
@@ -547,7 +544,7 @@ async function withArchiveColumns<R extends { plainText?: unknown }>(resolved: P
 }
 
 /** A user's own visit times are theirs (and admins'). */
-function selfOrAdmin(args: { session?: unknown } & ({ item: Record<string, unknown> } | object)): boolean {
-  return isAdmin(args) || ('item' in args && isSelf(args, args.item.id as string))
+function selfOrAdmin(args: { session?: unknown } & ({ item: { id: string } } | object)): boolean {
+  return isAdmin(args) || ('item' in args && isSelf(args, args.item.id))
 }
 

@@ -19,19 +19,19 @@ async function sectionsOf(context: TypedContext, reportId: string): Promise<Chec
     select: { id: true, heading: true, plainText: true, key: true },
     orderBy: [{ position: 'asc' }, { id: 'asc' }],
   })
-  return rows.map((s: { id: string; heading: string; plainText: string; key: string }) => ({ id: s.id, heading: s.heading, text: s.plainText, key: s.key }))
+  return rows.map(s => ({ id: s.id, heading: s.heading, text: s.plainText, key: s.key }))
 }
 
 /** The findings for a report the session may read; the same error for missing and forbidden. */
 export async function reportChecksFor(context: TypedContext, id: string): Promise<ReportCheck[]> {
-  const report = (await context.db.Report.findOne({ where: { id } })) as unknown as ReportRow | null
+  const report: ReportRow | null = await context.db.Report.findOne({ where: { id } })
   if (!report) throw new GraphQLError(NOT_READABLE, { extensions: { code: 'NOT_ACCESSIBLE' } })
   const [lastYear] = report.departmentId
-    ? ((await context.db.Report.findMany({
+    ? await context.db.Report.findMany({
         where: { department: { id: { equals: report.departmentId } }, kind: { equals: report.kind }, year: { lt: report.year }, status: { equals: 'approved' } },
         orderBy: { year: 'desc' },
         take: 1,
-      })) as unknown as ReportRow[])
+      })
     : []
   const [sections, lastSections] = await Promise.all([sectionsOf(context, report.id), lastYear ? sectionsOf(context, lastYear.id) : Promise.resolve([])])
   return checkReport(

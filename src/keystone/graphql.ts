@@ -69,7 +69,7 @@ const workflowAndComparison = g.extend(base => ({
       },
       resolve: (_, args, context) =>
         translated(async () => {
-          await performTransition(context, args.action as WorkflowAction, args.id, {
+          await performTransition(context, args.action, args.id, {
             comment: args.comment,
             expectedVersion: args.expectedVersion,
             contentHash: args.contentHash,

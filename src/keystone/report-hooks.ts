@@ -36,7 +36,7 @@ export async function checkReportInput({ operation, item, inputData = {}, resolv
     const problem = yearProblem(resolvedData.year)
     if (problem) return addValidationError(problem)
   }
-  const departmentId = connectedId(resolvedData.department) ?? (item?.departmentId as string | undefined)
+  const departmentId = connectedId(resolvedData.department) ?? (typeof item?.departmentId === 'string' ? item.departmentId : undefined)
   if (!departmentId || resolvedData.department === null || isDisconnect(resolvedData.department)) {
     return addValidationError('报告必须属于一个部门 / A report must belong to a department')
   }
@@ -46,7 +46,7 @@ export async function checkReportInput({ operation, item, inputData = {}, resolv
   if (context.session && !mayAuthorForDepartment(context, departmentId)) {
     return addValidationError(notMemberProblem(departmentName))
   }
-  const kind = (resolvedData.kind ?? item?.kind ?? 'annual') as string
+  const kind = String(resolvedData.kind ?? item?.kind ?? 'annual')
   const identityChanged = operation === 'create' || 'year' in inputData || 'kind' in inputData || 'department' in inputData
   if (identityChanged && typeof year === 'number') {
     const clash = await context.sudo().db.Report.count({

@@ -36,7 +36,7 @@ async function roundActivity(prisma: Tx, reportId: string, since: Date) {
     where: { reportId, action: { in: [EDIT_ACTION, 'submit'] }, createdAt: { gte: since } },
     select: { actorId: true, action: true },
   })
-  const ids = (action: string) => [...new Set(events.filter(e => e.action === action && e.actorId).map(e => e.actorId as string))]
+  const ids = (action: string) => [...new Set(events.flatMap(e => (e.action === action && e.actorId ? [e.actorId] : [])))]
   const participants: Person[] = await prisma.user.findMany({ where: { id: { in: [...ids(EDIT_ACTION), ...ids('submit')] } }, select: PERSON })
   return { editors: ids(EDIT_ACTION), participants }
 }
@@ -63,7 +63,7 @@ export async function performTransition(anyContext: AnyContext, action: Workflow
       include: { department: true, sections: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
     })
     if (!report) throw new AnnalsError('NOT_ACCESSIBLE', REPORT_NOT_ACCESSIBLE)
-    const sections = report.sections.map((s: { key: string; heading: string; level: number; plainText: string }) => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText }))
+    const sections = report.sections.map(s => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText }))
     const events = await prisma.auditEvent.findMany({ where: { reportId, action: { not: EDIT_ACTION } }, select: { action: true, toStatus: true, createdAt: true } })
     // events are always stamped (defaultValue now); one without a time could not open a round
     const openings = events.filter((e): e is typeof e & { createdAt: Date } => e.createdAt !== null)
@@ -118,6 +118,7 @@ export async function performTransition(anyContext: AnyContext, action: Workflow
       report: { title: report.title, year: report.year, department: report.department?.name ?? '', status: transition.to },
       actor: actor?.name ?? '',
       comment,
+      // a revision's snapshot is the ReportSnapshot saveRevision wrote (a JSON column to Prisma)
       changes: action === 'reopen' ? undefined : changeCounts(roundBase?.snapshot as ReportSnapshot | undefined, snapshot),
       sections: sections.length,
       link: `${mailSettingsFrom().appUrl}/reports/${report.id}`,

@@ -106,7 +106,7 @@ export const extendWritingSchema = g.extend(base => ({
       args: { fromReportId: g.arg({ type: g.nonNull(g.ID) }), mode: g.arg({ type: g.nonNull(NextYearModeEnum) }) },
       resolve: (_, args, context) =>
         run(async () => {
-          const id = await createNextYearReport(context, args.fromReportId, args.mode as NextYearMode)
+          const id = await createNextYearReport(context, args.fromReportId, args.mode)
           return context.db.Report.findOne({ where: { id } })
         }),
     }),
