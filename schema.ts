@@ -144,6 +144,11 @@ const versionField = <L extends AnyList>(description: string, validation: { isRe
     graphql: { isNonNull: { update: true } },
     ui: { label: '版本', description, views: './admin/write/version-view', createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
   })
+/** History (revisions, reviews, audit events): read through its report's rules; written by the server (workflow) only, never edited or deleted. */
+const historyAccess = {
+  operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
+  filter: { query: (args: { session?: unknown }) => viaReport(reportReadFilter(args)) },
+}
 const reportLink = <L extends AnyList>(ref: `Report.${string}`) =>
   relationship<L, `Report.${string}`>({ ref, ui: { label: '报告', hideCreate: true } })
 
@@ -399,11 +404,7 @@ export const lists = {
   Revision: list<ListTypeInfo<'Revision'>>({
     ui: { label: '修订', singular: '修订', plural: '修订', path: 'revisions', labelField: 'label', hideCreate: true, hideDelete: true, listView: { initialColumns: ['report', 'number', 'reason', 'author', 'createdAt'] } },
     graphql: { description: 'Revision (修订): immutable snapshot of a report' },
-    access: {
-      // written by the server (workflow); nobody edits or deletes history
-      operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
-      filter: { query: args => viaReport(reportReadFilter(args)) },
-    },
+    access: historyAccess,
     fields: {
       label: text({ ui: { label: '名称', ...readOnly } }),
       report: reportLink('Report.revisions'),
@@ -420,10 +421,7 @@ export const lists = {
   Review: list<ListTypeInfo<'Review'>>({
     ui: { label: '审核', singular: '审核', plural: '审核', path: 'reviews', hideCreate: true, hideDelete: true, listView: { initialColumns: ['report', 'decision', 'reviewer', 'createdAt'] } },
     graphql: { description: 'Review (审核): a head’s decision and comment on a revision' },
-    access: {
-      operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
-      filter: { query: args => viaReport(reportReadFilter(args)) },
-    },
+    access: historyAccess,
     fields: {
       report: reportLink('Report.reviews'),
       revision: relationship({ ui: { label: '修订' }, ref: 'Revision' }),
@@ -490,10 +488,7 @@ export const lists = {
   AuditEvent: list<ListTypeInfo<'AuditEvent'>>({
     ui: { label: '操作记录', singular: '操作记录', plural: '操作记录', path: 'audit-events', hideCreate: true, hideDelete: true, listView: { initialColumns: ['createdAt', 'actor', 'action', 'report', 'fromStatus', 'toStatus'], initialSort: { field: 'createdAt', direction: 'DESC' } } },
     graphql: { description: 'AuditEvent (操作记录): who did what to which report' },
-    access: {
-      operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
-      filter: { query: args => viaReport(reportReadFilter(args)) },
-    },
+    access: historyAccess,
     fields: {
       report: reportLink('Report.auditEvents'),
       actor: relationship({ ui: { label: '操作人' }, ref: 'User', access: adminFilterOnly }),
