@@ -12,6 +12,7 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {
+      // a listening TCP server's address is an AddressInfo
       const { port } = server.address() as { port: number }
       server.close(() => resolve(port))
     })

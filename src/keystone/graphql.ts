@@ -124,7 +124,9 @@ const workflowAndComparison = g.extend(base => ({
 
 function cleanNormalize(input: Record<string, boolean | null | undefined> | null | undefined) {
   if (!input) return {}
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>
+  const chosen: Record<string, boolean> = {}
+  for (const [option, value] of Object.entries(input)) if (typeof value === 'boolean') chosen[option] = value
+  return chosen
 }
 
 /** Every GraphQL extension, applied in turn: add one entry per feature. */

@@ -43,6 +43,7 @@ export type WorkflowPanel = {
 }
 
 export async function workflowPanel(context: TypedContext, reportId: string): Promise<WorkflowPanel | null> {
+  // context.query answers with the selection in QUERY, which Keystone does not type
   const report = (await context.query.Report.findOne({ where: { id: reportId }, query: QUERY })) as PanelSource | null
   if (!report) return null
   // changes this round; before any earlier submission, everything since the first revision

@@ -118,6 +118,7 @@ export async function createNextYearReport(context: TypedContext, fromReportId: 
             heading: section.heading,
             level: section.level,
             key: section.key,
+            // the source section's document (JSON read from the database), passed on untouched
             body: section.body as object,
             plainText,
             charCount: countCharacters(plainText),
@@ -129,13 +130,14 @@ export async function createNextYearReport(context: TypedContext, fromReportId: 
       const reason = mode === 'OUTLINE' ? `由${source.year}年提纲创建 / outline of ${source.year}` : `由${source.year}年全文创建 / full text of ${source.year}`
       const snapshot = snapshotOf(title, planned.map((s, i) => ({ key: s.key, heading: s.heading, text: texts[i] })))
       await db.revision.create({
-        data: { reportId: report.id, number: 1, label: `#1 ${reason}`, reason, event: 'create', snapshot: snapshot as object, contentHash: contentHash(snapshot), authorId: userId },
+        data: { reportId: report.id, number: 1, label: `#1 ${reason}`, reason, event: 'create', snapshot, contentHash: contentHash(snapshot), authorId: userId },
       })
       await db.auditEvent.create({ data: { reportId: report.id, actorId: userId, action: reason, toStatus: 'draft' } })
       return String(report.id)
     })
   } catch (error) {
     // two writers pressing at once: the database's unique key decides, the loser gets the same message
+    // (Prisma's unique-key error: code P2002, or its message from a driver adapter)
     if ((error as { code?: string }).code === 'P2002' || /Unique constraint/i.test(String((error as Error).message))) throw duplicate()
     throw error
   }
