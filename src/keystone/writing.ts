@@ -19,7 +19,6 @@ import {
   type SaveResult,
   type SectionState,
 } from './writing-store'
-import type { NextYearMode } from '../workflow/next-year'
 
 const g = gWithContext<TypedContext>()
 
@@ -98,6 +97,12 @@ const PresenceType = g.object<PresenceEntry>()({
   },
 })
 
+/** Every outline change names its report and the report version it was based on (a stale one is refused). */
+const outlineChangeArgs = {
+  reportId: g.arg({ type: g.nonNull(g.ID) }),
+  reportVersion: g.arg({ type: g.nonNull(g.Int) }),
+}
+
 export const extendWritingSchema = g.extend(base => ({
   mutation: {
     createNextYearReport: g.field({
@@ -114,8 +119,7 @@ export const extendWritingSchema = g.extend(base => ({
       type: g.nonNull(OutlineType),
       description: '在指定位置新增章节 / Add a section at a 1-based position; reportVersion must be current',
       args: {
-        reportId: g.arg({ type: g.nonNull(g.ID) }),
-        reportVersion: g.arg({ type: g.nonNull(g.Int) }),
+        ...outlineChangeArgs,
         position: g.arg({ type: g.nonNull(g.Int) }),
         heading: g.arg({ type: g.nonNull(g.String) }),
         level: g.arg({ type: g.Int }),
@@ -126,9 +130,8 @@ export const extendWritingSchema = g.extend(base => ({
       type: g.nonNull(OutlineType),
       description: '删除章节 / Delete a section; both the report’s and the section’s versions must be current',
       args: {
-        reportId: g.arg({ type: g.nonNull(g.ID) }),
+        ...outlineChangeArgs,
         id: g.arg({ type: g.nonNull(g.ID) }),
-        reportVersion: g.arg({ type: g.nonNull(g.Int) }),
         version: g.arg({ type: g.nonNull(g.Int) }),
       },
       resolve: (_, args, context) => run(() => deleteSection(context, args)),
@@ -137,9 +140,8 @@ export const extendWritingSchema = g.extend(base => ({
       type: g.nonNull(OutlineType),
       description: '调整章节顺序 / Move a section to a 1-based position',
       args: {
-        reportId: g.arg({ type: g.nonNull(g.ID) }),
+        ...outlineChangeArgs,
         id: g.arg({ type: g.nonNull(g.ID) }),
-        reportVersion: g.arg({ type: g.nonNull(g.Int) }),
         toPosition: g.arg({ type: g.nonNull(g.Int) }),
       },
       resolve: (_, args, context) => run(() => moveSection(context, args)),
