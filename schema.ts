@@ -3,7 +3,7 @@
 // src/text (document ↔ plain text); hooks here only wire them in.
 
 import { action, gWithContext, list } from '@keystone-6/core'
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { JSONValue } from '@keystone-6/core/types'
 import { denyAll } from '@keystone-6/core/access'
 import {
   checkbox,
@@ -54,45 +54,49 @@ import {
   resolveSectionInput,
   touchContent,
 } from './src/keystone/report-hooks'
+import { untypedContext, type AnyList, type ListTypeInfo, type Lists, type TypedContext } from './src/keystone/types'
+import { restartSession } from './src/auth/sessions'
+import type { AnnalsSession } from './src/access'
 
-const g = gWithContext<KeystoneContext>()
+const g = gWithContext<TypedContext>()
+
+type ReportInfo = ListTypeInfo<'Report'>
 
 /** A workflow transition as a Keystone action: a GraphQL mutation and, where allowed, a button. */
 function workflowAction(key: WorkflowAction, messages: { success: string; prompt: string }, withComment?: { label: string; required: boolean }) {
   const transition = TRANSITIONS[key]
-  // one builder for actions with and without a comment argument (two overloads of `action`)
-  return action<any>({
+  const verb = transition.label.split(' ')[0]
+  const shared = {
     // any signed-in user may ask; the workflow rules answer with a specific reason (src/workflow)
     access: ({ session }: { session?: unknown }) => roleOf({ session }) !== undefined,
-    ...(withComment
-      ? {
-          args: {
-            comment: {
-              graphql: withComment.required ? g.arg({ type: g.nonNull(g.String) }) : g.arg({ type: g.String }),
-              ui: { source: { field: text({ validation: { isRequired: withComment.required }, ui: { label: withComment.label, displayMode: 'textarea' } }) } },
-            },
-          },
-        }
-      : {}),
-    async resolve({ where, args }: { where: { id?: string | null }; args: { comment?: string | null } }, context: KeystoneContext) {
-      const id = String(where?.id ?? '')
-      await performTransition(context, key, id, { comment: args?.comment })
-      return context.db.Report.findOne({ where: { id } })
-    },
     ui: {
       label: transition.label,
-      messages: { promptTitle: transition.label, success: messages.success, prompt: messages.prompt, promptConfirmLabel: transition.label.split(' ')[0], fail: `未能${transition.label.split(' ')[0]}：{itemLabel}` },
+      messages: { promptTitle: transition.label, success: messages.success, prompt: messages.prompt, promptConfirmLabel: verb, fail: `未能${verb}：{itemLabel}` },
       itemView: {
         // only the transitions this user may take now are shown
         actionMode: ({ session, item }: { session?: unknown; item: { status?: unknown; departmentId?: unknown } | null }) =>
           item && availableActions(roleOf({ session }), String(item.status), departmentIdsOf({ session }).includes(String(item.departmentId))).includes(key)
-            ? 'enabled'
-            : 'hidden',
-        navigation: 'refetch',
+            ? ('enabled' as const)
+            : ('hidden' as const),
+        navigation: 'refetch' as const,
       },
-      listView: { actionMode: 'hidden' },
+      listView: { actionMode: 'hidden' as const },
     },
-  } as never)
+  }
+  const transitionReport = async (where: { id?: string | null }, comment: string | null | undefined, context: TypedContext) => {
+    const id = String(where?.id ?? '')
+    await performTransition(context, key, id, { comment })
+    return context.db.Report.findOne({ where: { id } })
+  }
+  // `action` has two overloads: with a comment argument and without
+  if (!withComment) return action<ReportInfo>({ ...shared, resolve: ({ where }, context) => transitionReport(where, undefined, context) })
+  const args = {
+    comment: {
+      graphql: withComment.required ? g.arg({ type: g.nonNull(g.String) }) : g.arg({ type: g.String }),
+      ui: { source: { field: text<ReportInfo>({ validation: { isRequired: withComment.required }, ui: { label: withComment.label, displayMode: 'textarea' } }) } },
+    },
+  }
+  return action<ReportInfo, typeof args>({ ...shared, args, resolve: ({ where, args }, context) => transitionReport(where, args.comment, context) })
 }
 
 const ROLE_LABELS: Record<string, string> = {
@@ -104,15 +108,15 @@ const ROLE_LABELS: Record<string, string> = {
 
 const isAdmin = permissions.isAdmin
 const isSignedIn = permissions.isSignedIn
-const createdAt = (label = '创建时间') =>
-  timestamp({ defaultValue: { kind: 'now' }, ui: { label, createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } })
+const createdAt = <L extends AnyList>(label = '创建时间') =>
+  timestamp<L>({ defaultValue: { kind: 'now' }, ui: { label, createView: { fieldMode: 'hidden' }, itemView: { fieldMode: 'read' } } })
 // the Admin UI offers create and delete buttons only to those the API would let through
 const adminManaged = { hideCreate: (args: { session?: unknown }) => !isAdmin(args), hideDelete: (args: { session?: unknown }) => !isAdmin(args) }
 const authored = { hideCreate: (args: { session?: unknown }) => !permissions.canAuthor(args), hideDelete: (args: { session?: unknown }) => !permissions.canAuthor(args) }
 /** A read-only panel in the item page's sidebar, fed by a JSON virtual field and a custom view. */
-function sidebarPanel(label: string, description: string, views: string, resolve: (id: string, context: KeystoneContext) => Promise<unknown>) {
-  return virtual({
-    field: g.field({ type: g.JSON, resolve: (item: { id: unknown }, _args, context) => resolve(String(item.id), context) as never }),
+function sidebarPanel<L extends AnyList>(label: string, description: string, views: string, resolve: (id: string, context: TypedContext) => Promise<JSONValue>) {
+  return virtual<L>({
+    field: g.field({ type: g.JSON, resolve: (item: { id: unknown }, _args, context) => resolve(String(item.id), context) }),
     ui: {
       label,
       description,
@@ -131,8 +135,8 @@ const readOnly = { createView: { fieldMode: 'hidden' as const }, itemView: { fie
  * Optimistic locking: every update must say which version it edited (the stock item form then
  * always sends it back, see admin/write/version-view.tsx), and a stale one is refused.
  */
-const versionField = (description: string, validation: { isRequired?: boolean } = {}) =>
-  integer({
+const versionField = <L extends AnyList>(description: string, validation: { isRequired?: boolean } = {}) =>
+  integer<L>({
     defaultValue: 1,
     validation,
     // sent on update as the version edited (optimistic locking); never chosen on create
@@ -140,11 +144,16 @@ const versionField = (description: string, validation: { isRequired?: boolean } 
     graphql: { isNonNull: { update: true } },
     ui: { label: '版本', description, views: './admin/write/version-view', createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
   })
-const reportLink = (ref: string) =>
-  relationship({ ref, ui: { label: '报告', hideCreate: true } })
+/** History (revisions, reviews, audit events): read through its report's rules; written by the server (workflow) only, never edited or deleted. */
+const historyAccess = {
+  operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
+  filter: { query: (args: { session?: unknown }) => viaReport(reportReadFilter(args)) },
+}
+const reportLink = <L extends AnyList>(ref: `Report.${string}`) =>
+  relationship<L, `Report.${string}`>({ ref, ui: { label: '报告', hideCreate: true } })
 
 export const lists = {
-  Department: list({
+  Department: list<ListTypeInfo<'Department'>>({
     ui: { label: '部门', singular: '部门', plural: '部门', path: 'departments', labelField: 'name', ...adminManaged, listView: { initialColumns: ['name', 'code', 'parent'] } },
     graphql: { description: 'Department (部门): an organisation unit that writes one summary a year' },
     access: {
@@ -165,7 +174,7 @@ export const lists = {
     },
   }),
 
-  User: list({
+  User: list<ListTypeInfo<'User'>>({
     ui: { label: '用户', singular: '用户', plural: '用户', path: 'users', ...adminManaged, listView: { initialColumns: ['name', 'email', 'role', 'departments'] } },
     graphql: { description: 'User (用户) with one role' },
     access: {
@@ -182,7 +191,7 @@ export const lists = {
         isIndexed: 'unique',
         validation: { isRequired: true, match: { regex: /^[^\s@]+@[^\s@]+$/, explanation: '请输入有效的邮箱 / Enter a valid email address' } },
         // filtering or sorting by email is for admins only, so emails cannot be guessed by probing
-        access: { read: args => isAdmin(args) || ('item' in args && isSelf(args, args.item.id as string)), update: isAdmin },
+        access: { read: args => isAdmin(args) || ('item' in args && isSelf(args, args.item.id)), update: isAdmin },
       }),
       password: password({ ui: { label: '密码' }, validation: { isRequired: true, length: { min: 8 } }, access: { read: isAdmin } }),
       role: select({
@@ -207,13 +216,13 @@ export const lists = {
       afterOperation: {
         // changing one's own password keeps this session: a fresh one replaces it
         update: async ({ item, inputData, context }) => {
-          if (endsSessions(inputData) && String(item.id) === userIdOf(context)) await context.sessionStrategy?.start({ context, data: { itemId: String(item.id) } })
+          if (endsSessions(inputData) && String(item.id) === userIdOf(context)) await restartSession(untypedContext(context), String(item.id))
         },
       },
     },
   }),
 
-  Report: list({
+  Report: list<ListTypeInfo<'Report'>>({
     ui: {
       label: '报告',
       singular: '报告',
@@ -233,14 +242,14 @@ export const lists = {
       filter: { query: reportReadFilter, update: reportWriteFilter, delete: reportDeleteFilter },
     },
     hooks: {
-      resolveInput: resolveReportInput,
+      resolveInput: { create: args => resolveReportInput(args), update: args => resolveReportInput(args) },
       validate: {
         create: args => checkReportInput(args),
         update: args => checkReportInput(args),
       },
       beforeOperation: {
         update: ({ item, inputData, context }) =>
-          claimReportVersion(context, String(item.id), item.version as number, inputData.version as number | undefined),
+          claimReportVersion(context, item.id, item.version, inputData.version),
       },
       afterOperation: {
         update: async ({ item, context }) => {
@@ -299,13 +308,13 @@ export const lists = {
       workflow: sidebarPanel('审核流程', 'Review: revisions, comments, audit trail', './admin/views/workflow-panel', (id, context) => workflowPanel(context, id)),
       // headline figures against the previous year, with a link to the comparison view
       comparison: sidebarPanel('年度比对', 'Comparison with earlier years', './admin/views/comparison-panel', async (id, context) => {
-        const { summary, primary, cached } = await compareReportForSession(context, { id })
+        const { summary, primary, cached } = await compareReportForSession(untypedContext(context), { id })
         return { reportId: id, primaryId: primary?.id ?? null, cached, ...summary }
       }),
     },
   }),
 
-  Section: list({
+  Section: list<ListTypeInfo<'Section'>>({
     ui: {
       label: '章节',
       singular: '章节',
@@ -325,10 +334,7 @@ export const lists = {
       },
     },
     hooks: {
-      resolveInput: async args => {
-        const data = await resolveSectionInput(args)
-        return typeof data.plainText === 'string' ? { ...data, ...archiveColumns(data.plainText) } : data
-      },
+      resolveInput: { create: args => withArchiveColumns(resolveSectionInput(args)), update: args => withArchiveColumns(resolveSectionInput(args)) },
       validate: async args => {
         if (args.operation === 'delete') return
         const { resolvedData, addValidationError } = args
@@ -346,10 +352,10 @@ export const lists = {
       },
       beforeOperation: {
         update: ({ item, inputData, context }) =>
-          claimSectionVersion(context, String(item.id), item.version as number, inputData.version as number | undefined),
+          claimSectionVersion(context, item.id, item.version ?? 1, inputData.version),
       },
       afterOperation: async ({ operation, item, originalItem, context }) => {
-        const section = (item ?? originalItem) as { reportId?: string; heading?: string } | undefined
+        const section = item ?? originalItem
         const what = { create: '新增章节', update: '修改章节', delete: '删除章节' }[operation]
         await touchContent(context, section?.reportId)
         await recordEdit(context, section?.reportId, `${what}：${section?.heading ?? ''}`)
@@ -383,7 +389,7 @@ export const lists = {
 
   // who has a report open in the writing view, and in which section: short-lived rows, written
   // and read only through the writingPresence mutation (department members only)
-  Presence: list({
+  Presence: list<ListTypeInfo<'Presence'>>({
     graphql: { omit: true },
     access: { operation: { query: denyAll, create: denyAll, update: denyAll, delete: denyAll } },
     db: { extendPrismaSchema: schema => schema.replace(/\n}\s*$/, '\n  @@unique([reportId, userId])\n}') },
@@ -395,14 +401,10 @@ export const lists = {
     },
   }),
 
-  Revision: list({
+  Revision: list<ListTypeInfo<'Revision'>>({
     ui: { label: '修订', singular: '修订', plural: '修订', path: 'revisions', labelField: 'label', hideCreate: true, hideDelete: true, listView: { initialColumns: ['report', 'number', 'reason', 'author', 'createdAt'] } },
     graphql: { description: 'Revision (修订): immutable snapshot of a report' },
-    access: {
-      // written by the server (workflow); nobody edits or deletes history
-      operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
-      filter: { query: args => viaReport(reportReadFilter(args)) },
-    },
+    access: historyAccess,
     fields: {
       label: text({ ui: { label: '名称', ...readOnly } }),
       report: reportLink('Report.revisions'),
@@ -416,13 +418,10 @@ export const lists = {
     },
   }),
 
-  Review: list({
+  Review: list<ListTypeInfo<'Review'>>({
     ui: { label: '审核', singular: '审核', plural: '审核', path: 'reviews', hideCreate: true, hideDelete: true, listView: { initialColumns: ['report', 'decision', 'reviewer', 'createdAt'] } },
     graphql: { description: 'Review (审核): a head’s decision and comment on a revision' },
-    access: {
-      operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
-      filter: { query: args => viaReport(reportReadFilter(args)) },
-    },
+    access: historyAccess,
     fields: {
       report: reportLink('Report.reviews'),
       revision: relationship({ ui: { label: '修订' }, ref: 'Revision' }),
@@ -442,7 +441,7 @@ export const lists = {
     },
   }),
 
-  Comment: list({
+  Comment: list<ListTypeInfo<'Comment'>>({
     ui: { label: '批注', singular: '批注', plural: '批注', path: 'comments', hideDelete: true, hideCreate: (args: { session?: unknown }) => !permissions.canComment(args), labelField: 'body', listView: { initialColumns: ['report', 'section', 'quote', 'body', 'resolved', 'author'] } },
     graphql: { description: 'Comment (批注) anchored to a section and a quoted passage' },
     access: {
@@ -479,20 +478,17 @@ export const lists = {
       replyTo: relationship({ ref: 'Comment.replies', access: { update: denyAll }, ui: { label: '回复批注', ...readOnly } }),
       replies: relationship({ ref: 'Comment.replyTo', many: true, access: { create: denyAll, update: denyAll }, ui: { label: '回复', ...readOnly } }),
       anchor: virtual({
-        field: g.field({ type: g.JSON, resolve: (item, _args, context) => anchorOf(context, item as never) as never }),
+        field: g.field({ type: g.JSON, resolve: (item, _args, context) => anchorOf(context, item) }),
         ui: { label: '引文位置', description: 'Where the quoted passage stands in the section now', createView: { fieldMode: 'hidden' }, listView: { fieldMode: 'hidden' } },
       }),
       createdAt: createdAt(),
     },
   }),
 
-  AuditEvent: list({
+  AuditEvent: list<ListTypeInfo<'AuditEvent'>>({
     ui: { label: '操作记录', singular: '操作记录', plural: '操作记录', path: 'audit-events', hideCreate: true, hideDelete: true, listView: { initialColumns: ['createdAt', 'actor', 'action', 'report', 'fromStatus', 'toStatus'], initialSort: { field: 'createdAt', direction: 'DESC' } } },
     graphql: { description: 'AuditEvent (操作记录): who did what to which report' },
-    access: {
-      operation: { query: isSignedIn, create: denyAll, update: denyAll, delete: denyAll },
-      filter: { query: args => viaReport(reportReadFilter(args)) },
-    },
+    access: historyAccess,
     fields: {
       report: reportLink('Report.auditEvents'),
       actor: relationship({ ui: { label: '操作人' }, ref: 'User', access: adminFilterOnly }),
@@ -504,7 +500,7 @@ export const lists = {
     },
   }),
 
-  OutboundEmail: list({
+  OutboundEmail: list<ListTypeInfo<'OutboundEmail'>>({
     ui: { label: '外发邮件', singular: '外发邮件', plural: '外发邮件', path: 'outbound-emails', hideCreate: true, hideDelete: true, hideNavigation: (args: { session?: unknown }) => !isAdmin(args), listView: { initialColumns: ['subject', 'to', 'status', 'attempts', 'createdAt'] } },
     graphql: { description: 'OutboundEmail (外发邮件): mail queued in the outbox' },
     access: {
@@ -534,10 +530,16 @@ export const lists = {
       createdAt: createdAt(),
     },
   }),
+} satisfies Lists<AnnalsSession>
+
+/** A section's archive index columns follow its plain text (src/keystone/archive-index.ts). */
+async function withArchiveColumns<R extends { plainText?: unknown }>(resolved: Promise<R>): Promise<R> {
+  const data = await resolved
+  return typeof data.plainText === 'string' ? { ...data, ...archiveColumns(data.plainText) } : data
 }
 
 /** A user's own visit times are theirs (and admins'). */
-function selfOrAdmin(args: { session?: unknown } & ({ item: Record<string, unknown> } | object)): boolean {
-  return isAdmin(args) || ('item' in args && isSelf(args, args.item.id as string))
+function selfOrAdmin(args: { session?: unknown } & ({ item: { id: string } } | object)): boolean {
+  return isAdmin(args) || ('item' in args && isSelf(args, args.item.id))
 }
 

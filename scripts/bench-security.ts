@@ -88,8 +88,11 @@ async function main() {
     const errorSamples = new Set<string>()
     const attacks: Record<string, { sent: number; notRefused: number; ms: number[] }> = {}
 
-    const versionOf = async (client: ReturnType<typeof writer>, id: string): Promise<number> =>
-      (await client.post('query($id: ID!) { section(where: { id: $id }) { version } }', { id })).body?.data?.section?.version
+    const versionOf = async (client: ReturnType<typeof writer>, id: string): Promise<number> => {
+      const version = (await client.post('query($id: ID!) { section(where: { id: $id }) { version } }', { id })).body?.data?.section?.version
+      if (version === undefined) throw new Error(`section ${id}: no version in the answer`)
+      return version
+    }
     const normalLoop = async (client: ReturnType<typeof writer>, index: number) => {
       let step = 0
       // each client edits its own section, so it knows the version its next save is based on

@@ -74,12 +74,14 @@ async function main() {
   const app = await startApp(url)
   try {
     const cookie = await signIn(app.url)
-    const post = async (query: string, variables: Record<string, unknown>) => {
+    // Data: the shape of the answer to `query` (a GraphQL answer without errors has data)
+    const post = async <Data = unknown>(query: string, variables: Record<string, unknown>): Promise<Data> => {
       const response = await fetch(`${app.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) })
-      const json = (await response.json()) as { data?: any; errors?: { message: string }[] }
+      const json: { data: Data; errors?: { message: string }[] } = await response.json()
       if (json.errors) throw new Error(json.errors[0].message)
       return json.data
     }
+    type DeskSection = { id: string; version: number; body: { document: unknown } }
     const timed = async (work: () => Promise<unknown>) => {
       const start = performance.now()
       await work()
@@ -93,8 +95,8 @@ async function main() {
         await page.text()
         await Promise.all([post(DESK, { id: reportId }), post(LAST_YEAR, { reportId }), post(PRESENCE, { reportId })])
       })
-    const desk = await post(DESK, { id: reportId })
-    const chars = desk.report.sections.reduce((n: number, s: { body: { document: unknown } }) => n + JSON.stringify(s.body.document).length, 0)
+    const desk = await post<{ report: { sections: DeskSection[] } }>(DESK, { id: reportId })
+    const chars = desk.report.sections.reduce((n, s) => n + JSON.stringify(s.body.document).length, 0)
     await open() // warm: the first request compiles the page
     const opens: number[] = []
     const trivial: number[] = []
@@ -106,7 +108,7 @@ async function main() {
     const trivialMedian = percentile(trivial, 50)
 
     // ---------- 2. ten editors saving different sections at once ----------
-    const sections = desk.report.sections.slice(0, EDITORS) as { id: string; version: number }[]
+    const sections = desk.report.sections.slice(0, EDITORS)
     const saveLatencies: number[] = []
     let conflicts = 0
     const lastSent: Record<string, { text: string; version: number }> = {}
@@ -117,7 +119,7 @@ async function main() {
         for (let i = 0; i < SAVES; i++) {
           const text = `编辑者${editor + 1}第${i + 1}次保存：${'全年组织工作稳步推进。'.repeat(40)}`
           const start = performance.now()
-          const data = await post(SAVE, { id: section.id, version, body: plainTextToDocument(text) })
+          const data = await post<{ saveReportSection: { status: string; section: { version: number } } }>(SAVE, { id: section.id, version, body: plainTextToDocument(text) })
           saveLatencies.push(performance.now() - start)
           if (data.saveReportSection.status !== 'SAVED') conflicts++
           version = data.saveReportSection.section.version
@@ -133,9 +135,9 @@ async function main() {
         for (let i = 0; i < SAVES; i++) trivialLoaded.push(await timed(() => post(TRIVIAL, { id: reportId })))
       })
     )
-    const after = await post(`query($id: ID!) { report(where: { id: $id }) { sections { id version plainText } } }`, { id: reportId })
+    const after = await post<{ report: { sections: { id: string; version: number; plainText: string }[] } }>(`query($id: ID!) { report(where: { id: $id }) { sections { id version plainText } } }`, { id: reportId })
     let lost = 0
-    for (const s of after.report.sections as { id: string; version: number; plainText: string }[]) {
+    for (const s of after.report.sections) {
       const sent = lastSent[s.id]
       if (sent && (s.version !== sent.version || s.plainText !== sent.text || s.version !== 1 + SAVES)) lost++
     }

@@ -5,14 +5,14 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { preventPrismaDownloads } from './offline-prisma'
 
-export function runKeystone(args: string[]): Promise<void> {
+export function runKeystone(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   preventPrismaDownloads()
   const require = createRequire(path.join(process.cwd(), 'package.json'))
   const bin = path.join(path.dirname(require.resolve('@keystone-6/core/package.json')), 'bin/cli.js')
   // `start` goes through serve.cjs, which can run several workers (WEB_CONCURRENCY)
   const command = args[0] === 'start' ? [path.join(__dirname, 'serve.cjs')] : [bin, ...args]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { stdio: 'inherit', env: process.env })
+    const child = spawn(process.execPath, command, { stdio: 'inherit', env })
     const forward = (signal: NodeJS.Signals) => child.kill(signal)
     process.on('SIGINT', forward).on('SIGTERM', forward)
     child.once('error', reject)

@@ -17,6 +17,7 @@ export const INTERNAL_FUNCTIONS = ['createSystem', 'generateArtifacts', 'generat
 
 /** Those of INTERNAL_FUNCTIONS the installed Keystone no longer has (the test wants none). */
 export function missingInternals(): string[] {
+  // looked up by name: what the installed module has, not what its declarations promise
   return INTERNAL_FUNCTIONS.filter(name => typeof (artifacts as Record<string, unknown>)[name] !== 'function')
 }
 

@@ -12,6 +12,7 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {
+      // a listening TCP server's address is an AddressInfo
       const { port } = server.address() as { port: number }
       server.close(() => resolve(port))
     })
@@ -63,7 +64,20 @@ export async function startApp(databaseUrl: string, env: Record<string, string |
   }
 }
 
-export type GraphqlResponse = { status: number; headers: Headers; body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } | undefined; text: string }
+/**
+ * The fields the HTTP tests and benchmarks read from answers of the stock API (all optional: an
+ * answer may be refused or partial). Add a field here when a caller reads a new one.
+ */
+export type GraphqlData = {
+  authenticateUserWithPassword?: { __typename?: string } | null
+  authenticatedItem?: { id?: string } | null
+  section?: { version?: number; plainText?: string } | null
+  updateSection?: { version?: number; charCount?: number } | null
+  report?: { title?: string } | null
+  reports?: { id: string }[] | null
+}
+
+export type GraphqlResponse = { status: number; headers: Headers; body: { data?: GraphqlData; errors?: { message: string; extensions?: { code?: string } }[] } | undefined; text: string }
 
 /** The session cookie (`name=value`) of `email` signed in over HTTP: for benchmarks and tests that send their own requests. */
 export async function sessionCookie(url: string, email: string, password: string): Promise<string> {

@@ -4,6 +4,7 @@
 // the conflict panel; unsaved text stays in localStorage until the server confirms it.
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react'
 import { useApolloClient, useQuery } from '@keystone-6/core/admin-ui/apollo'
+import type { DocumentNode } from 'graphql'
 import { useList } from '@keystone-6/core/admin-ui/context'
 import {
   ADD_SECTION,
@@ -79,6 +80,7 @@ const EDITABLE: readonly string[] = EDITABLE_STATUSES
 const fingerprint = (heading: string, level: number, body: unknown) => JSON.stringify([heading, level, body])
 
 function graphqlError(error: unknown): { message: string; code?: string } {
+  // Apollo's error for a GraphQL answer with errors (anything else has none)
   const first = (error as { errors?: { message: string; extensions?: { code?: string } }[] })?.errors?.[0]
   if (first) return { message: first.message, code: first.extensions?.code }
   return { message: error instanceof Error ? error.message : String(error) }
@@ -86,6 +88,7 @@ function graphqlError(error: unknown): { message: string; code?: string } {
 
 export function WritingDesk({ reportId }: { reportId: string }) {
   const sectionList = useList('Section')
+  // the admin meta types every field's controller alike; Section.body is a document field
   const bodyField = sectionList.fields.body as unknown as { controller: DocumentController; views: { Field: FieldView } }
   const controller = bodyField.controller
   const query = useMemo(() => deskQuery(controller.graphqlSelection), [controller])
@@ -287,10 +290,10 @@ export function WritingDesk({ reportId }: { reportId: string }) {
     })
   }
 
-  async function outlineChange(mutation: unknown, variables: Record<string, unknown>, field: string): Promise<Outline | null> {
+  async function outlineChange(mutation: DocumentNode, variables: Record<string, unknown>, field: string): Promise<Outline | null> {
     setNotice(null)
     try {
-      const { data: result } = await client.mutate<Record<string, Outline>>({ mutation: mutation as never, variables: { reportId, reportVersion, ...variables } })
+      const { data: result } = await client.mutate<Record<string, Outline>>({ mutation, variables: { reportId, reportVersion, ...variables } })
       const outline = result![field]
       applyOutline(outline)
       return outline
@@ -387,6 +390,7 @@ export function WritingDesk({ reportId }: { reportId: string }) {
   function copyParagraph(id: string, paragraph: string) {
     const m = modelsRef.current[id]
     if (!m) return
+    // the editor's value: Slate nodes, of which only paragraphs and their text are read here
     const body = [...m.body] as { type?: string; children?: { text?: string }[] }[]
     const last = body[body.length - 1]
     const lastIsEmpty = last?.type === 'paragraph' && (last.children ?? []).every(c => !c.text)

@@ -4,7 +4,10 @@
 // started before it. Signing out, a password change and a role or department change move it.
 import type { KeystoneContext, SessionStrategy } from '@keystone-6/core/types'
 
-type Token = { itemId?: string; startedAt?: number; data?: { sessionsValidAfter?: string | Date | null } }
+/** What the signed cookie holds: whose session it is and when it started. */
+export type SessionToken = { itemId: string; startedAt?: number }
+/** A token as Keystone's auth returns it: with the user's session data (`sessionData` in keystone.ts). */
+type LoadedToken = SessionToken & { data?: { sessionsValidAfter?: string | Date | null } }
 
 /** Is a session started at `startedAt` still valid for a user whose sessions end at `validAfter`? */
 export function sessionStillValid(startedAt: number | undefined, validAfter: string | Date | null | undefined): boolean {
@@ -18,12 +21,12 @@ export async function endSessionsOf(context: KeystoneContext, userId: string, at
 }
 
 /** The cookie strategy with a start time in each token, and sign-out ending the user's sessions. */
-export function stampedSessions<S extends SessionStrategy<any>>(base: S): S {
+export function stampedSessions(base: SessionStrategy<SessionToken>): SessionStrategy<SessionToken> {
   return {
     ...base,
     start: ({ context, data }) => base.start({ context, data: { ...data, startedAt: Date.now() } }),
     end: async ({ context }) => {
-      const token = (await base.get({ context })) as Token | undefined
+      const token = await base.get({ context })
       if (token?.itemId) await endSessionsOf(context, token.itemId)
       return base.end({ context })
     },
@@ -31,13 +34,22 @@ export function stampedSessions<S extends SessionStrategy<any>>(base: S): S {
 }
 
 /** Wraps the strategy Keystone's auth returns (which adds `data`): refuse revoked tokens. */
-export function refuseRevoked<S extends SessionStrategy<any>>(strategy: S): S {
+export function refuseRevoked(strategy: SessionStrategy<LoadedToken>): SessionStrategy<LoadedToken> {
   return {
     ...strategy,
     get: async ({ context }) => {
-      const session = (await strategy.get({ context })) as Token | undefined
+      const session = await strategy.get({ context })
       if (!session?.data) return session
       return sessionStillValid(session.startedAt, session.data.sessionsValidAfter) ? session : undefined
     },
   }
+}
+
+/**
+ * Starts a fresh session for a user (a new token in the cookie). Keystone types `start` as taking
+ * the loaded session, but its auth, like this, starts one from the token alone.
+ */
+export async function restartSession(context: KeystoneContext, userId: string) {
+  const strategy: SessionStrategy<SessionToken> | undefined = context.sessionStrategy
+  await strategy?.start({ context, data: { itemId: userId } })
 }

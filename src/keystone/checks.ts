@@ -3,35 +3,35 @@
 // src/workflow/checks.ts, the loading here goes through the session's own access rules.
 import { GraphQLError } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 import { checkReport, CHECK_CODES, type CheckReport, type ReportCheck } from '../workflow/checks'
 
-const g = gWithContext<KeystoneContext>()
+const g = gWithContext<TypedContext>()
 
 export const NOT_READABLE = '报告不存在或您无权查看 / The report does not exist or you may not read it'
 
 type ReportRow = { id: string; title: string; year: number; kind: string; departmentId: string | null }
 
-async function sectionsOf(context: KeystoneContext, reportId: string): Promise<CheckReport['sections']> {
+async function sectionsOf(context: TypedContext, reportId: string): Promise<CheckReport['sections']> {
   // the report was read through the session's access rules; its sections follow it
   const rows = await context.prisma.section.findMany({
     where: { reportId },
     select: { id: true, heading: true, plainText: true, key: true },
     orderBy: [{ position: 'asc' }, { id: 'asc' }],
   })
-  return rows.map((s: { id: string; heading: string; plainText: string; key: string }) => ({ id: s.id, heading: s.heading, text: s.plainText, key: s.key }))
+  return rows.map(s => ({ id: s.id, heading: s.heading, text: s.plainText, key: s.key }))
 }
 
 /** The findings for a report the session may read; the same error for missing and forbidden. */
-export async function reportChecksFor(context: KeystoneContext, id: string): Promise<ReportCheck[]> {
-  const report = (await context.db.Report.findOne({ where: { id } })) as unknown as ReportRow | null
+export async function reportChecksFor(context: TypedContext, id: string): Promise<ReportCheck[]> {
+  const report: ReportRow | null = await context.db.Report.findOne({ where: { id } })
   if (!report) throw new GraphQLError(NOT_READABLE, { extensions: { code: 'NOT_ACCESSIBLE' } })
   const [lastYear] = report.departmentId
-    ? ((await context.db.Report.findMany({
+    ? await context.db.Report.findMany({
         where: { department: { id: { equals: report.departmentId } }, kind: { equals: report.kind }, year: { lt: report.year }, status: { equals: 'approved' } },
         orderBy: { year: 'desc' },
         take: 1,
-      })) as unknown as ReportRow[])
+      })
     : []
   const [sections, lastSections] = await Promise.all([sectionsOf(context, report.id), lastYear ? sectionsOf(context, lastYear.id) : Promise.resolve([])])
   return checkReport(

@@ -1,15 +1,11 @@
 // Replies to review comments: one level deep, in the same report as the comment they answer,
 // and fixed to it (replyTo cannot be updated). Who may create one is the Comment list's rule.
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
+import { connectedId } from './relations'
 
 type Data = Record<string, unknown>
 
-function connectedId(value: unknown): string | undefined {
-  const id = (value as { connect?: { id?: string } } | undefined)?.connect?.id
-  return id === undefined ? undefined : String(id)
-}
-
-export async function checkReply(context: KeystoneContext, data: Data, addValidationError: (message: string) => void) {
+export async function checkReply(context: TypedContext, data: Data, addValidationError: (message: string) => void) {
   const parentId = connectedId(data.replyTo)
   if (!parentId) return
   const parent = await context.prisma.comment.findUnique({ where: { id: parentId }, select: { reportId: true, replyToId: true } })

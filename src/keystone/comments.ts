@@ -1,6 +1,6 @@
 // Comment glue: a comment quotes a passage of one section of its report; context before and
 // after the quote is stored so it can be found again after edits (src/workflow/anchor.ts).
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 import { anchorAt, locateAnchor, type Located } from '../workflow'
 import { invalidTextIn } from '../workflow/text-validity'
 import { mayCommentOn, oneReport, reportReadFilter } from '../access'
@@ -10,7 +10,7 @@ import { connectedId } from './relations'
 type Data = Record<string, unknown>
 
 /** The section must belong to the report, and the quote must stand in its current text. */
-export async function checkNewComment(context: KeystoneContext, data: Data, addValidationError: (message: string) => void) {
+export async function checkNewComment(context: TypedContext, data: Data, addValidationError: (message: string) => void) {
   const invalidText = invalidTextIn(data)
   if (invalidText) return addValidationError(invalidText)
   const reportId = connectedId(data.report)
@@ -22,13 +22,13 @@ export async function checkNewComment(context: KeystoneContext, data: Data, addV
   }
   const section = await context.prisma.section.findUnique({ where: { id: sectionId } })
   if (!section || section.reportId !== reportId) return addValidationError('该章节不属于此报告 / That section is not part of this report')
-  if (data.quote && !section.plainText.includes(data.quote)) {
+  if (typeof data.quote === 'string' && data.quote && !section.plainText.includes(data.quote)) {
     addValidationError('引文不在该章节的当前正文中 / The quoted passage is not in the section’s current text')
   }
 }
 
 /** Context before and after the quote, taken from the section as it is now (unless given). */
-export async function withAnchorContext(context: KeystoneContext, data: Data): Promise<Data> {
+export async function withAnchorContext(context: TypedContext, data: Data): Promise<Data> {
   const sectionId = connectedId(data.section)
   const quote = typeof data.quote === 'string' ? data.quote : ''
   if (!sectionId || !quote || (data.prefix && data.suffix)) return data
@@ -42,7 +42,7 @@ export async function withAnchorContext(context: KeystoneContext, data: Data): P
 export type CommentAnchor = Located & { sectionId: string | null; heading: string | null; message: string }
 
 /** Where a comment's quote stands in its section now, said in words for the UI. */
-export async function anchorOf(context: KeystoneContext, item: { sectionId?: string | null; quote?: string | null; prefix?: string | null; suffix?: string | null }): Promise<CommentAnchor | null> {
+export async function anchorOf(context: TypedContext, item: { sectionId?: string | null; quote?: string | null; prefix?: string | null; suffix?: string | null }): Promise<CommentAnchor | null> {
   if (!item.sectionId || !item.quote) return null
   const section = await context.prisma.section.findUnique({ where: { id: item.sectionId } })
   if (!section) return { status: 'missing', sectionId: null, heading: null, message: '所批注的章节已删除 / The section was deleted' }
@@ -57,7 +57,7 @@ export async function anchorOf(context: KeystoneContext, item: { sectionId?: str
 }
 
 /** Loads the report a new comment names and asks src/access whether this session may comment on it. */
-export async function mayCreateComment(context: KeystoneContext, inputData: Data): Promise<boolean> {
+export async function mayCreateComment(context: TypedContext, inputData: Data): Promise<boolean> {
   const reportId = connectedId(inputData.report)
   if (!reportId) return false
   const report = await context.prisma.report.findUnique({ where: { id: reportId }, select: { departmentId: true } })

@@ -2,10 +2,10 @@
 // kept per user in the database. A visit is a new one after a pause (VISIT_GAP_MS), so reloading
 // the start page within one sitting keeps showing the same changes.
 import { gWithContext } from '@keystone-6/core'
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 import { userIdOf } from '../access'
 
-const g = gWithContext<KeystoneContext>()
+const g = gWithContext<TypedContext>()
 
 /** A pause longer than this starts a new visit. */
 export const VISIT_GAP_MS = 30 * 60 * 1000
@@ -16,7 +16,7 @@ export function nextVisit(now: Date, last: Date | null, previous: Date | null): 
   return { lastVisitAt: now, previousVisitAt: last }
 }
 
-export async function recordVisit(context: KeystoneContext, now = new Date()): Promise<Date | null> {
+export async function recordVisit(context: TypedContext, now = new Date()): Promise<Date | null> {
   const id = userIdOf(context)
   if (!id) return null
   const user = await context.prisma.user.findUnique({ where: { id }, select: { lastVisitAt: true, previousVisitAt: true } })

@@ -77,7 +77,7 @@ async function uploadOf(req: Request): Promise<Upload> {
 const one = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 export function registerDocumentRoutes(app: App, commonContext: KeystoneContext) {
-  const contextFor = (req: Request, res: Response) => commonContext.withRequest(req as never, res as never)
+  const contextFor = (req: Request, res: Response) => commonContext.withRequest(req, res)
   const route = (handler: (context: KeystoneContext, req: Request, res: Response) => Promise<void>, asJson = false): Handler => async (req, res) => {
     try {
       await handler(await contextFor(req, res), req, res)

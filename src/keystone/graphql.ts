@@ -3,7 +3,7 @@
 // comparison.ts (loading with access rules), src/compare (the engine) and workflow.ts.
 import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
-import type { KeystoneContext } from '@keystone-6/core/types'
+import { untypedContext, type TypedContext } from './types'
 import { type ComparisonSummary, compactForTransport, compareReportForSession, compareRevisionsForSession } from './comparison'
 import { translated } from './errors'
 import { performTransition } from './workflow'
@@ -11,7 +11,7 @@ import type { WorkflowAction } from '../workflow'
 import { reportChecksExtension } from './checks'
 import { dashboardExtension } from './dashboard'
 
-const g = gWithContext<KeystoneContext>()
+const g = gWithContext<TypedContext>()
 
 const NormalizeInput = g.inputObject({
   name: 'CompareNormalizeInput',
@@ -69,7 +69,7 @@ const workflowAndComparison = g.extend(base => ({
       },
       resolve: (_, args, context) =>
         translated(async () => {
-          await performTransition(context, args.action as WorkflowAction, args.id, {
+          await performTransition(context, args.action, args.id, {
             comment: args.comment,
             expectedVersion: args.expectedVersion,
             contentHash: args.contentHash,
@@ -90,7 +90,7 @@ const workflowAndComparison = g.extend(base => ({
       },
       resolve: (_, args, context) =>
         translated(async () => {
-          const { cached, summary, ...result } = await compareReportForSession(context, {
+          const { cached, summary, ...result } = await compareReportForSession(untypedContext(context), {
             id: args.id,
             against: args.against ?? undefined,
             normalize: cleanNormalize(args.normalize),
@@ -110,7 +110,7 @@ const workflowAndComparison = g.extend(base => ({
       },
       resolve: (_, args, context) =>
         translated(async () => {
-          const { cached, summary, ...result } = await compareRevisionsForSession(context, {
+          const { cached, summary, ...result } = await compareRevisionsForSession(untypedContext(context), {
             reportId: args.reportId,
             from: args.from,
             to: args.to,
@@ -124,7 +124,9 @@ const workflowAndComparison = g.extend(base => ({
 
 function cleanNormalize(input: Record<string, boolean | null | undefined> | null | undefined) {
   if (!input) return {}
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean>
+  const chosen: Record<string, boolean> = {}
+  for (const [option, value] of Object.entries(input)) if (typeof value === 'boolean') chosen[option] = value
+  return chosen
 }
 
 /** Every GraphQL extension, applied in turn: add one entry per feature. */

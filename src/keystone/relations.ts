@@ -3,6 +3,7 @@ import { userIdOf } from '../access'
 
 /** The id a relationship write connects to, if it connects one. */
 export function connectedId(value: unknown): string | undefined {
+  // an untrusted input value: read as a possible { connect: { id } }, anything else has no id
   const id = (value as { connect?: { id?: string | number } } | null | undefined)?.connect?.id
   return id === undefined ? undefined : String(id)
 }

@@ -1,7 +1,7 @@
 // Keystone glue for Report and Section hooks: load what a rule needs from the database,
 // call the rule, report its message. The rules themselves are in src/workflow and src/access.
 
-import type { KeystoneContext } from '@keystone-6/core/types'
+import { typedContext, type AnyContext, type TypedContext } from './types'
 import { invalidTextIn } from '../workflow/text-validity'
 import { mayAuthorForDepartment, oneReport, reportWriteFilter, userIdOf } from '../access'
 import {
@@ -23,7 +23,7 @@ type ValidateArgs = {
   item?: Data
   inputData?: Data
   resolvedData?: Data
-  context: KeystoneContext
+  context: TypedContext
   addValidationError: (message: string) => void
 }
 
@@ -36,7 +36,7 @@ export async function checkReportInput({ operation, item, inputData = {}, resolv
     const problem = yearProblem(resolvedData.year)
     if (problem) return addValidationError(problem)
   }
-  const departmentId = connectedId(resolvedData.department) ?? (item?.departmentId as string | undefined)
+  const departmentId = connectedId(resolvedData.department) ?? (typeof item?.departmentId === 'string' ? item.departmentId : undefined)
   if (!departmentId || resolvedData.department === null || isDisconnect(resolvedData.department)) {
     return addValidationError('报告必须属于一个部门 / A report must belong to a department')
   }
@@ -46,7 +46,7 @@ export async function checkReportInput({ operation, item, inputData = {}, resolv
   if (context.session && !mayAuthorForDepartment(context, departmentId)) {
     return addValidationError(notMemberProblem(departmentName))
   }
-  const kind = (resolvedData.kind ?? item?.kind ?? 'annual') as string
+  const kind = String(resolvedData.kind ?? item?.kind ?? 'annual')
   const identityChanged = operation === 'create' || 'year' in inputData || 'kind' in inputData || 'department' in inputData
   if (identityChanged && typeof year === 'number') {
     const clash = await context.sudo().db.Report.count({
@@ -65,7 +65,7 @@ export async function checkReportInput({ operation, item, inputData = {}, resolv
  * A new report without a title is named after its department, year and kind. Called from the
  * Report list's resolveInput (not from validation, which only judges the input).
  */
-export async function withDefaultTitle(context: KeystoneContext, operation: 'create' | 'update', resolvedData: Data): Promise<Data> {
+export async function withDefaultTitle<R extends Data>(context: TypedContext, operation: 'create' | 'update', resolvedData: R): Promise<R> {
   if (operation !== 'create' || resolvedData.title) return resolvedData
   const departmentId = connectedId(resolvedData.department)
   const department = departmentId ? await context.sudo().db.Department.findOne({ where: { id: departmentId } }) : null
@@ -77,11 +77,11 @@ export async function withDefaultTitle(context: KeystoneContext, operation: 'cre
  * Optimistic locking (src/keystone/versions.ts): a save based on `expected` (else on the
  * version just read) moves the version forward, or is refused with a CONFLICT.
  */
-export async function claimReportVersion(context: KeystoneContext, id: string, current: number, expected?: number) {
+export async function claimReportVersion(context: TypedContext, id: string, current: number, expected?: number) {
   await claimVersion(context.prisma, 'report', id, { expected: expected ?? current })
 }
 
-export async function claimSectionVersion(context: KeystoneContext, id: string, current: number, expected?: number) {
+export async function claimSectionVersion(context: TypedContext, id: string, current: number, expected?: number) {
   await claimVersion(context.prisma, 'section', id, { expected: expected ?? current })
 }
 
@@ -104,7 +104,7 @@ export async function checkSectionInput({ operation, item, inputData = {}, resol
   if (!editable) addValidationError(notEditableProblem(String(report.status)))
 }
 
-export async function nextSectionPosition(context: KeystoneContext, data: Data): Promise<number> {
+export async function nextSectionPosition(context: TypedContext, data: Data): Promise<number> {
   const reportId = connectedId(data.report)
   if (!reportId) return 1
   const last = await context.prisma.section.findFirst({ where: { reportId }, orderBy: { position: 'desc' } })
@@ -112,24 +112,28 @@ export async function nextSectionPosition(context: KeystoneContext, data: Data):
 }
 
 /** Any change to a report's text or sections moves its content version (comparison cache key). */
-export async function touchContent(context: KeystoneContext, reportId: string | null | undefined) {
+export async function touchContent(context: TypedContext, reportId: string | null | undefined) {
   if (!reportId) return
   await context.prisma.report.updateMany({ where: { id: reportId }, data: { contentVersion: { increment: 1 } } })
 }
 
-type ResolveArgs = { operation: 'create' | 'update'; resolvedData: Data; item?: Data; context: KeystoneContext }
+/** What resolveInput receives: Keystone's resolved data for the list (R), and the stored item on update. */
+type ResolveArgs<R extends Data> = { operation: 'create' | 'update'; resolvedData: R; item?: { version?: number | null }; context: AnyContext }
+
+/** The next version on update (optimistic locking, src/keystone/versions.ts). */
+function nextVersion(operation: 'create' | 'update', item: ResolveArgs<Data>['item']) {
+  return operation === 'update' && item ? { version: (item.version ?? 0) + 1 } : {}
+}
 
 /** Report.hooks.resolveInput: a default title for new reports, the next version on update, who saved. */
-export async function resolveReportInput({ operation, resolvedData, item, context }: ResolveArgs): Promise<Data> {
-  const data = await withDefaultTitle(context, operation, resolvedData)
-  const version = operation === 'update' && item ? { version: (item.version as number) + 1 } : {}
-  return { ...data, ...version, lastEditedBy: connectSignedInUser(context) }
+export async function resolveReportInput<R extends Data>({ operation, resolvedData, item, context }: ResolveArgs<R>): Promise<R> {
+  const data = await withDefaultTitle(typedContext(context), operation, resolvedData)
+  return { ...data, ...nextVersion(operation, item), lastEditedBy: connectSignedInUser(context) }
 }
 
 /** Section.hooks.resolveInput: derived fields (src/workflow/section-fields.ts), position, version, who saved. */
-export async function resolveSectionInput({ operation, resolvedData, item, context }: ResolveArgs): Promise<Data> {
-  const data: Data = { ...resolvedData, ...derivedSectionFields(operation, resolvedData) }
-  if (operation === 'create' && (data.position === undefined || data.position === null)) data.position = await nextSectionPosition(context, data)
-  if (operation === 'update' && item) data.version = (item.version as number) + 1
-  return { ...data, lastEditedBy: connectSignedInUser(context) }
+export async function resolveSectionInput<R extends Data>({ operation, resolvedData, item, context }: ResolveArgs<R>): Promise<R> {
+  const data = { ...resolvedData, ...derivedSectionFields(operation, resolvedData) }
+  const position = operation === 'create' && (data.position === undefined || data.position === null) ? { position: await nextSectionPosition(typedContext(context), data) } : {}
+  return { ...data, ...position, ...nextVersion(operation, item), lastEditedBy: connectSignedInUser(context) }
 }

@@ -1,9 +1,9 @@
 // Saving a revision: the one place that writes Revision rows (report creation, imports and
 // every workflow transition), so numbering, labels and content hashes never drift apart.
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 import { contentHash, nextRevisionNumber, revisionLabel, snapshotOf, type ReportSnapshot } from '../workflow'
 
-type Prisma = KeystoneContext['prisma']
+type Prisma = TypedContext['prisma']
 
 export type NewRevision = {
   reportId: string
@@ -22,8 +22,8 @@ export type SavedRevision = { id: string; number: number; contentHash: string; s
 
 /** Writes the next revision of a report; call it inside the transaction that made the change. */
 export async function saveRevision(prisma: Prisma, revision: NewRevision): Promise<SavedRevision> {
-  const existing: { number: number }[] = await prisma.revision.findMany({ where: { reportId: revision.reportId }, select: { number: true } })
-  const number = nextRevisionNumber(existing)
+  const existing = await prisma.revision.findMany({ where: { reportId: revision.reportId }, select: { number: true } })
+  const number = nextRevisionNumber(existing.map(r => ({ number: r.number ?? 0 })))
   const snapshot = snapshotOf(revision.title, revision.sections)
   const hash = contentHash(snapshot)
   const row = await prisma.revision.create({

@@ -1,7 +1,7 @@
 // What the report page shows beside the form: the review state, revisions with links to
 // compare them, open comments with where their quotes stand, and the audit trail.
 // `WorkflowPanel` is the wire type: admin/views/workflow-panel.tsx imports it.
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 import { availableActions, roundChanges, statusLabel, TRANSITIONS } from '../workflow'
 import { departmentIdsOf, roleOf } from '../access'
 import { anchorOf, type CommentAnchor } from './comments'
@@ -42,7 +42,8 @@ export type WorkflowPanel = {
   audit: { action: string; from: string; to: string; comment: string; at: string; actor: string }[]
 }
 
-export async function workflowPanel(context: KeystoneContext, reportId: string): Promise<WorkflowPanel | null> {
+export async function workflowPanel(context: TypedContext, reportId: string): Promise<WorkflowPanel | null> {
+  // context.query answers with the selection in QUERY, which Keystone does not type
   const report = (await context.query.Report.findOne({ where: { id: reportId }, query: QUERY })) as PanelSource | null
   if (!report) return null
   // changes this round; before any earlier submission, everything since the first revision

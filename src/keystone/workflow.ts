@@ -2,7 +2,7 @@
 // (guarded by status and version), a revision snapshot, the audit event, the review, and the
 // outbox mail all commit together or not at all. The rules are in src/workflow and src/mail;
 // this file loads what they need and writes what they decide.
-import type { KeystoneContext } from '@keystone-6/core/types'
+import { typedContext, type AnyContext, type TypedContext } from './types'
 import { departmentIdsOf, roleOf, userIdOf } from '../access'
 import { compareReports } from '../compare'
 import { composeWorkflowMail, mailSettingsFrom, workflowRecipients, type ChangeCounts, type Person } from '../mail'
@@ -25,7 +25,7 @@ import { claimVersion } from './versions'
 
 export type TransitionInput = { comment?: string | null; expectedVersion?: number | null; contentHash?: string | null }
 
-type Tx = KeystoneContext['prisma']
+type Tx = TypedContext['prisma']
 type RevisionRow = { id: string; number: number; event: string; contentHash: string; snapshot: unknown }
 
 const PERSON = { id: true, email: true, role: true } as const
@@ -36,7 +36,7 @@ async function roundActivity(prisma: Tx, reportId: string, since: Date) {
     where: { reportId, action: { in: [EDIT_ACTION, 'submit'] }, createdAt: { gte: since } },
     select: { actorId: true, action: true },
   })
-  const ids = (action: string) => [...new Set(events.filter(e => e.action === action && e.actorId).map(e => e.actorId as string))]
+  const ids = (action: string) => [...new Set(events.flatMap(e => (e.action === action && e.actorId ? [e.actorId] : [])))]
   const participants: Person[] = await prisma.user.findMany({ where: { id: { in: [...ids(EDIT_ACTION), ...ids('submit')] } }, select: PERSON })
   return { editors: ids(EDIT_ACTION), participants }
 }
@@ -48,7 +48,8 @@ function changeCounts(before: ReportSnapshot | undefined, after: ReportSnapshot)
   return { changed: stats.changed, added: stats.added, dropped: stats.dropped }
 }
 
-export async function performTransition(context: KeystoneContext, action: WorkflowAction, reportId: string, input: TransitionInput = {}): Promise<string> {
+export async function performTransition(anyContext: AnyContext, action: WorkflowAction, reportId: string, input: TransitionInput = {}): Promise<string> {
+  const context = typedContext(anyContext)
   const actorId = userIdOf(context)
   if (!actorId) throw new AnnalsError('UNAUTHENTICATED', NOT_SIGNED_IN)
   // the report must be readable by this user at all; same answer for missing and forbidden
@@ -62,13 +63,15 @@ export async function performTransition(context: KeystoneContext, action: Workfl
       include: { department: true, sections: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } },
     })
     if (!report) throw new AnnalsError('NOT_ACCESSIBLE', REPORT_NOT_ACCESSIBLE)
-    const sections = report.sections.map((s: { key: string; heading: string; level: number; plainText: string }) => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText }))
-    const openings = await prisma.auditEvent.findMany({ where: { reportId, action: { not: EDIT_ACTION } }, select: { action: true, toStatus: true, createdAt: true } })
+    const sections = report.sections.map(s => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText }))
+    const events = await prisma.auditEvent.findMany({ where: { reportId, action: { not: EDIT_ACTION } }, select: { action: true, toStatus: true, createdAt: true } })
+    // events are always stamped (defaultValue now); one without a time could not open a round
+    const openings = events.filter((e): e is typeof e & { createdAt: Date } => e.createdAt !== null)
     const round = await roundActivity(prisma, report.id, roundStart(openings, report.createdAt))
     const problem = transitionProblem({
       action,
       role: roleOf(context),
-      member: departmentIdsOf(context).includes(report.departmentId),
+      member: report.departmentId !== null && departmentIdsOf(context).includes(report.departmentId),
       status: report.status,
       comment: input.comment,
       sections,
@@ -88,7 +91,8 @@ export async function performTransition(context: KeystoneContext, action: Workfl
       data: { status: transition.to, lastEditedById: actorId },
     })
 
-    const earlier: RevisionRow[] = await prisma.revision.findMany({ where: { reportId: report.id }, select: { id: true, number: true, event: true, contentHash: true, snapshot: true } })
+    const rows = await prisma.revision.findMany({ where: { reportId: report.id }, select: { id: true, number: true, event: true, contentHash: true, snapshot: true } })
+    const earlier: RevisionRow[] = rows.map(r => ({ ...r, number: r.number ?? 0 }))
     const comment = input.comment?.trim() || null
     const revision = await saveRevision(prisma, { reportId: report.id, title: report.title, sections, event: action, what: transition.label, reason: comment, authorId: actorId })
     const audit = await prisma.auditEvent.create({
@@ -105,16 +109,16 @@ export async function performTransition(context: KeystoneContext, action: Workfl
     }
 
     // mail, queued in the same transaction
-    const departmentMembers: Person[] = await prisma.user.findMany({
-      where: { role: { in: ['writer', 'head'] }, departments: { some: { id: report.departmentId } } },
-      select: PERSON,
-    })
+    const departmentMembers: Person[] = report.departmentId
+      ? await prisma.user.findMany({ where: { role: { in: ['writer', 'head'] }, departments: { some: { id: report.departmentId } } }, select: PERSON })
+      : []
     const actor: { name: string } | null = await prisma.user.findUnique({ where: { id: actorId }, select: { name: true } })
     const { subject, text } = composeWorkflowMail({
       action,
       report: { title: report.title, year: report.year, department: report.department?.name ?? '', status: transition.to },
       actor: actor?.name ?? '',
       comment,
+      // a revision's snapshot is the ReportSnapshot saveRevision wrote (a JSON column to Prisma)
       changes: action === 'reopen' ? undefined : changeCounts(roundBase?.snapshot as ReportSnapshot | undefined, snapshot),
       sections: sections.length,
       link: `${mailSettingsFrom().appUrl}/reports/${report.id}`,
@@ -130,7 +134,7 @@ export async function performTransition(context: KeystoneContext, action: Workfl
 }
 
 /** Records that the signed-in user saved a change to a report (the editors of a round). */
-export async function recordEdit(context: KeystoneContext, reportId: string | null | undefined, what: string) {
+export async function recordEdit(context: TypedContext, reportId: string | null | undefined, what: string) {
   const actorId = userIdOf(context)
   if (!actorId || !reportId) return
   await context.prisma.auditEvent.create({ data: { reportId, actorId, action: EDIT_ACTION, comment: what } })

@@ -1,7 +1,8 @@
 // Keystone glue for the writing desk: next year's report, structural changes to a report's
 // outline, versioned section saves and presence. Access is decided here, per request, from the
 // session; the rules themselves are in src/access and src/workflow.
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { JSONValue } from '@keystone-6/core/types'
+import type { ListTypeInfo, TypedContext } from './types'
 import { departmentIdsOf, isEditableStatus, mayAuthorForDepartment, permissions, roleOf, userIdOf } from '../access'
 import { countCharacters, documentToPlainText, sectionKeyFor } from '../text'
 import {
@@ -36,7 +37,7 @@ export class WritingError extends Error {
 
 // Prisma's transaction client and the context's client share these calls; typed loosely on purpose
 // because the generated client differs per database.
-type Db = KeystoneContext['prisma']
+type Db = TypedContext['prisma']
 
 type ReportRow = { id: string; title: string; year: number; kind: string; status: string; version: number; departmentId: string | null; department: { name: string } | null }
 
@@ -45,7 +46,7 @@ async function findReport(db: Db, id: string): Promise<ReportRow | null> {
 }
 
 /** May this session read the report? Same rule as the API's read filter. */
-function mayRead(context: KeystoneContext, report: ReportRow): boolean {
+function mayRead(context: TypedContext, report: ReportRow): boolean {
   const role = roleOf(context)
   if (!role) return false
   if (role === 'admin' || report.status === 'approved') return true
@@ -53,20 +54,20 @@ function mayRead(context: KeystoneContext, report: ReportRow): boolean {
 }
 
 /** The report if this session may write it now; otherwise the specific reason. */
-export async function writableReport(context: KeystoneContext, reportId: string, db: Db = context.prisma): Promise<ReportRow> {
+export async function writableReport(context: TypedContext, reportId: string, db: Db = context.prisma): Promise<ReportRow> {
   const report = await findReport(db, reportId)
   if (!report) throw new WritingError('NOT_FOUND', notReadableProblem())
   checkWritable(context, report)
   return report
 }
 
-function checkWritable(context: KeystoneContext, report: ReportRow) {
+function checkWritable(context: TypedContext, report: ReportRow) {
   if (!mayRead(context, report)) throw new WritingError('NOT_FOUND', notReadableProblem())
   mayAuthorReport(context, report)
   if (!isEditableStatus(report.status)) throw new WritingError('NOT_EDITABLE', notEditableProblem(report.status))
 }
 
-function mayAuthorReport(context: KeystoneContext, report: ReportRow) {
+function mayAuthorReport(context: TypedContext, report: ReportRow) {
   if (!permissions.canAuthor(context)) throw new WritingError('FORBIDDEN', writersOnlyProblem())
   if (!report.departmentId || !mayAuthorForDepartment(context, report.departmentId)) {
     throw new WritingError('FORBIDDEN', notMemberProblem(report.department?.name ?? ''))
@@ -76,7 +77,7 @@ function mayAuthorReport(context: KeystoneContext, report: ReportRow) {
 // ---------- next year's report ----------
 
 /** Creates next year's draft from an approved report: outline only or full text, all or nothing. */
-export async function createNextYearReport(context: KeystoneContext, fromReportId: string, mode: NextYearMode): Promise<string> {
+export async function createNextYearReport(context: TypedContext, fromReportId: string, mode: NextYearMode): Promise<string> {
   if (mode !== 'OUTLINE' && mode !== 'FULL_TEXT') throw new WritingError('BAD_INPUT', unknownModeProblem(String(mode)))
   const source = await findReport(context.prisma, fromReportId)
   if (!source || !mayRead(context, source)) throw new WritingError('NOT_FOUND', notReadableProblem())
@@ -117,6 +118,7 @@ export async function createNextYearReport(context: KeystoneContext, fromReportI
             heading: section.heading,
             level: section.level,
             key: section.key,
+            // the source section's document (JSON read from the database), passed on untouched
             body: section.body as object,
             plainText,
             charCount: countCharacters(plainText),
@@ -128,13 +130,14 @@ export async function createNextYearReport(context: KeystoneContext, fromReportI
       const reason = mode === 'OUTLINE' ? `由${source.year}年提纲创建 / outline of ${source.year}` : `由${source.year}年全文创建 / full text of ${source.year}`
       const snapshot = snapshotOf(title, planned.map((s, i) => ({ key: s.key, heading: s.heading, text: texts[i] })))
       await db.revision.create({
-        data: { reportId: report.id, number: 1, label: `#1 ${reason}`, reason, event: 'create', snapshot: snapshot as object, contentHash: contentHash(snapshot), authorId: userId },
+        data: { reportId: report.id, number: 1, label: `#1 ${reason}`, reason, event: 'create', snapshot, contentHash: contentHash(snapshot), authorId: userId },
       })
       await db.auditEvent.create({ data: { reportId: report.id, actorId: userId, action: reason, toStatus: 'draft' } })
       return String(report.id)
     })
   } catch (error) {
     // two writers pressing at once: the database's unique key decides, the loser gets the same message
+    // (Prisma's unique-key error: code P2002, or its message from a driver adapter)
     if ((error as { code?: string }).code === 'P2002' || /Unique constraint/i.test(String((error as Error).message))) throw duplicate()
     throw error
   }
@@ -180,7 +183,7 @@ async function writeOrder(db: Db, order: readonly string[], current: readonly Ou
 
 /** One structural change in one transaction: access, the report's version, the change, consecutive positions. */
 async function changeOutline(
-  context: KeystoneContext,
+  context: TypedContext,
   reportId: string,
   reportVersion: number,
   what: string,
@@ -201,7 +204,7 @@ async function changeOutline(
 
 export type AddSectionInput = { reportId: string; reportVersion: number; position: number; heading: string; level?: number | null }
 
-export async function addSection(context: KeystoneContext, input: AddSectionInput): Promise<Outline & { sectionId: string }> {
+export async function addSection(context: TypedContext, input: AddSectionInput): Promise<Outline & { sectionId: string }> {
   const heading = input.heading.trim()
   const level = input.level ?? 1
   const problem = headingProblem(heading) ?? levelProblem(level)
@@ -239,7 +242,7 @@ function uniqueKey(key: string, sections: readonly OutlineSection[]): string {
   return `${key}-${n}`
 }
 
-export async function deleteSection(context: KeystoneContext, input: { id: string; reportId: string; reportVersion: number; version: number }): Promise<Outline> {
+export async function deleteSection(context: TypedContext, input: { id: string; reportId: string; reportVersion: number; version: number }): Promise<Outline> {
   return changeOutline(context, input.reportId, input.reportVersion, '删除章节', async (db, sections) => {
     if (!sections.some(s => s.id === input.id)) throw new WritingError('NOT_FOUND', sectionNotInReportProblem(input.id))
     // the text may have changed since the writer decided: refuse rather than delete unseen words
@@ -255,7 +258,7 @@ export async function deleteSection(context: KeystoneContext, input: { id: strin
   })
 }
 
-export async function moveSection(context: KeystoneContext, input: { id: string; reportId: string; reportVersion: number; toPosition: number }): Promise<Outline> {
+export async function moveSection(context: TypedContext, input: { id: string; reportId: string; reportVersion: number; toPosition: number }): Promise<Outline> {
   return changeOutline(context, input.reportId, input.reportVersion, '调整章节顺序', async (_db, sections) => {
     if (!sections.some(s => s.id === input.id)) throw new WritingError('NOT_FOUND', sectionNotInReportProblem(input.id))
     const bad = positionProblem(input.toPosition, sections.length - 1)
@@ -266,16 +269,17 @@ export async function moveSection(context: KeystoneContext, input: { id: string;
 
 // ---------- saving a section ----------
 
-export type SectionState = { id: string; reportId: string; heading: string; level: number; version: number; body: unknown; plainText: string; savedBy: string | null; savedAt: string | null }
+export type SectionState = { id: string; reportId: string; heading: string; level: number; version: number; body: JSONValue; plainText: string; savedBy: string | null; savedAt: string | null }
 /** `diff`: on CONFLICT, the stored text (before) against the text that was sent (after). */
 export type SaveResult = { status: 'SAVED' | 'CONFLICT'; message: string | null; section: SectionState; diff: DiffOp[] | null }
 
-type SectionRow = { id: string; reportId: string; heading: string; level: number | null; version: number | null; body: unknown; plainText: string; updatedAt: Date | string | null }
+type SectionRow = { id: string; reportId: string | null; heading: string; level: number | null; version: number | null; body: JSONValue; plainText: string; updatedAt: Date | string | null }
 
 function stateOf(row: SectionRow, savedBy: string | null): SectionState {
   return {
     id: row.id,
-    reportId: row.reportId,
+    // every section belongs to a report (checkSectionInput)
+    reportId: row.reportId ?? '',
     heading: row.heading,
     level: row.level ?? 1,
     version: row.version ?? 1,
@@ -288,28 +292,17 @@ function stateOf(row: SectionRow, savedBy: string | null): SectionState {
 
 async function sectionState(db: Db, id: string): Promise<SectionState | null> {
   const row = await db.section.findUnique({ where: { id }, include: { lastEditedBy: { select: { name: true } } } })
-  if (!row) return null
-  return {
-    id: row.id,
-    reportId: row.reportId,
-    heading: row.heading,
-    level: row.level ?? 1,
-    version: row.version ?? 1,
-    body: row.body,
-    plainText: row.plainText,
-    savedBy: row.lastEditedBy?.name ?? null,
-    savedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
-  }
+  return row && stateOf(row, row.lastEditedBy?.name ?? null)
 }
 
-export type SaveSectionInput = { id: string; version: number; heading?: string | null; body?: unknown; level?: number | null }
+export type SaveSectionInput = { id: string; version: number; heading?: string | null; body?: JSONValue; level?: number | null }
 
 /**
  * Saves a section only if nobody saved it since `version`; otherwise answers CONFLICT with the
  * text now stored and who saved it, so the writer can compare and choose. The write itself goes
  * through the Section list (its access rules, hooks and atomic version claim).
  */
-export async function saveSection(context: KeystoneContext, input: SaveSectionInput): Promise<SaveResult> {
+export async function saveSection(context: TypedContext, input: SaveSectionInput): Promise<SaveResult> {
   // the section, who saved it last and its report, in one query: saves are the desk's hot path
   const row = await context.prisma.section.findUnique({
     where: { id: input.id },
@@ -326,21 +319,23 @@ export async function saveSection(context: KeystoneContext, input: SaveSectionIn
     // the same text sent twice (a retry, or a second tab holding the same copy) is no conflict
     return sameContent(input, current) ? { status: 'SAVED', message: null, section: current, diff: null } : conflict(input, current)
   }
-  const data: Record<string, unknown> = { version: input.version }
-  if (typeof input.heading === 'string') data.heading = input.heading
-  if (input.body !== undefined && input.body !== null) data.body = input.body
-  if (typeof input.level === 'number') data.level = input.level
+  const data: ListTypeInfo<'Section'>['inputs']['update'] = {
+    version: input.version,
+    ...(typeof input.heading === 'string' ? { heading: input.heading } : {}),
+    ...(input.body !== undefined && input.body !== null ? { body: input.body } : {}),
+    ...(typeof input.level === 'number' ? { level: input.level } : {}),
+  }
   let saved: SectionRow
   try {
     // one transaction: the version claim, the update and its audit row commit together, once
-    saved = (await context.transaction(tx => tx.db.Section.updateOne({ where: { id: input.id }, data }))) as unknown as SectionRow
+    saved = await context.transaction(tx => tx.db.Section.updateOne({ where: { id: input.id }, data }))
   } catch (error) {
     // lost the race for this version between our check and the write
     const now = await sectionState(context.prisma, input.id)
     if (now && now.version !== input.version) return conflict(input, now)
     throw error
   }
-  const me = (context.session as { data?: { name?: string } } | undefined)?.data?.name ?? null
+  const me = context.session?.data?.name ?? null
   return { status: 'SAVED', message: null, section: stateOf(saved, me), diff: null }
 }
 
@@ -371,7 +366,7 @@ export const PRESENCE_TTL_MS = 40_000
 export type PresenceEntry = { userId: string; name: string; sectionId: string | null; seenAt: string }
 
 /** Records that this user has the report open (in a section) and answers who else has. */
-export async function reportPresence(context: KeystoneContext, reportId: string, sectionId: string | null, leaving = false): Promise<PresenceEntry[]> {
+export async function reportPresence(context: TypedContext, reportId: string, sectionId: string | null, leaving = false): Promise<PresenceEntry[]> {
   const report = await findReport(context.prisma, reportId)
   const userId = userIdOf(context)
   // presence is for the department's own members (and admins), never for the archive's readers
@@ -391,22 +386,23 @@ export async function reportPresence(context: KeystoneContext, reportId: string,
   const since = new Date(now.getTime() - PRESENCE_TTL_MS)
   // short-lived rows: old ones go as soon as anyone looks
   await db.presence.deleteMany({ where: { seenAt: { lt: new Date(now.getTime() - 10 * PRESENCE_TTL_MS) } } })
-  const rows: { userId: string; sectionId: string; seenAt: Date; user: { name: string } | null }[] = await db.presence.findMany({
+  const rows = await db.presence.findMany({
     where: { reportId, seenAt: { gte: since }, NOT: { userId } },
     include: { user: { select: { name: true } } },
     orderBy: { seenAt: 'desc' },
   })
-  return rows.map(r => ({ userId: r.userId, name: r.user?.name ?? '', sectionId: r.sectionId || null, seenAt: new Date(r.seenAt).toISOString() }))
+  // rows are written above with both set: the `?? ''` and `?? 0` only satisfy the nullable columns
+  return rows.map(r => ({ userId: r.userId ?? '', name: r.user?.name ?? '', sectionId: r.sectionId || null, seenAt: new Date(r.seenAt ?? 0).toISOString() }))
 }
 
 // ---------- last year beside the draft ----------
 
 /** The draft's sections beside the department's latest earlier approved report of the same kind. */
-export async function lastYearFor(context: KeystoneContext, reportId: string): Promise<LastYearBeside> {
+export async function lastYearFor(context: TypedContext, reportId: string): Promise<LastYearBeside> {
   const report = await findReport(context.prisma, reportId)
   if (!report || !mayRead(context, report)) throw new WritingError('NOT_FOUND', notReadableProblem())
   const select = { id: true, key: true, heading: true, plainText: true }
-  const orderBy = [{ position: 'asc' }, { id: 'asc' }]
+  const orderBy = [{ position: 'asc' as const }, { id: 'asc' as const }]
   const [draft, earlier] = await Promise.all([
     context.prisma.section.findMany({ where: { reportId }, select, orderBy }),
     context.prisma.report.findFirst({

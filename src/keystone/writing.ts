@@ -3,7 +3,7 @@
 // the work is in writing-store.ts.
 import { GraphQLError } from 'graphql'
 import { gWithContext } from '@keystone-6/core'
-import type { KeystoneContext } from '@keystone-6/core/types'
+import type { TypedContext } from './types'
 import {
   WritingError,
   addSection,
@@ -19,10 +19,8 @@ import {
   type SaveResult,
   type SectionState,
 } from './writing-store'
-import type { LastYearBeside } from '../workflow/last-year'
-import type { NextYearMode } from '../workflow/next-year'
 
-const g = gWithContext<KeystoneContext>()
+const g = gWithContext<TypedContext>()
 
 async function run<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -69,7 +67,7 @@ const SectionStateType = g.object<SectionState>()({
     heading: g.field({ type: g.nonNull(g.String) }),
     level: g.field({ type: g.nonNull(g.Int) }),
     version: g.field({ type: g.nonNull(g.Int) }),
-    body: g.field({ type: g.JSON, resolve: s => s.body as never }),
+    body: g.field({ type: g.JSON }),
     plainText: g.field({ type: g.nonNull(g.String) }),
     savedBy: g.field({ type: g.String }),
     savedAt: g.field({ type: g.String }),
@@ -85,7 +83,7 @@ const SaveResultType = g.object<SaveResult>()({
     status: g.field({ type: g.nonNull(SaveStatus) }),
     message: g.field({ type: g.String }),
     section: g.field({ type: g.nonNull(SectionStateType) }),
-    diff: g.field({ type: g.JSON, description: 'on CONFLICT: the stored text against the sent text, as comparison-engine ops (src/compare/types.ts DiffOp)', resolve: r => r.diff as never }),
+    diff: g.field({ type: g.JSON, description: 'on CONFLICT: the stored text against the sent text, as comparison-engine ops (src/compare/types.ts DiffOp)', resolve: r => r.diff }),
   },
 })
 
@@ -99,6 +97,12 @@ const PresenceType = g.object<PresenceEntry>()({
   },
 })
 
+/** Every outline change names its report and the report version it was based on (a stale one is refused). */
+const outlineChangeArgs = {
+  reportId: g.arg({ type: g.nonNull(g.ID) }),
+  reportVersion: g.arg({ type: g.nonNull(g.Int) }),
+}
+
 export const extendWritingSchema = g.extend(base => ({
   mutation: {
     createNextYearReport: g.field({
@@ -107,7 +111,7 @@ export const extendWritingSchema = g.extend(base => ({
       args: { fromReportId: g.arg({ type: g.nonNull(g.ID) }), mode: g.arg({ type: g.nonNull(NextYearModeEnum) }) },
       resolve: (_, args, context) =>
         run(async () => {
-          const id = await createNextYearReport(context, args.fromReportId, args.mode as NextYearMode)
+          const id = await createNextYearReport(context, args.fromReportId, args.mode)
           return context.db.Report.findOne({ where: { id } })
         }),
     }),
@@ -115,8 +119,7 @@ export const extendWritingSchema = g.extend(base => ({
       type: g.nonNull(OutlineType),
       description: '在指定位置新增章节 / Add a section at a 1-based position; reportVersion must be current',
       args: {
-        reportId: g.arg({ type: g.nonNull(g.ID) }),
-        reportVersion: g.arg({ type: g.nonNull(g.Int) }),
+        ...outlineChangeArgs,
         position: g.arg({ type: g.nonNull(g.Int) }),
         heading: g.arg({ type: g.nonNull(g.String) }),
         level: g.arg({ type: g.Int }),
@@ -127,9 +130,8 @@ export const extendWritingSchema = g.extend(base => ({
       type: g.nonNull(OutlineType),
       description: '删除章节 / Delete a section; both the report’s and the section’s versions must be current',
       args: {
-        reportId: g.arg({ type: g.nonNull(g.ID) }),
+        ...outlineChangeArgs,
         id: g.arg({ type: g.nonNull(g.ID) }),
-        reportVersion: g.arg({ type: g.nonNull(g.Int) }),
         version: g.arg({ type: g.nonNull(g.Int) }),
       },
       resolve: (_, args, context) => run(() => deleteSection(context, args)),
@@ -138,9 +140,8 @@ export const extendWritingSchema = g.extend(base => ({
       type: g.nonNull(OutlineType),
       description: '调整章节顺序 / Move a section to a 1-based position',
       args: {
-        reportId: g.arg({ type: g.nonNull(g.ID) }),
+        ...outlineChangeArgs,
         id: g.arg({ type: g.nonNull(g.ID) }),
-        reportVersion: g.arg({ type: g.nonNull(g.Int) }),
         toPosition: g.arg({ type: g.nonNull(g.Int) }),
       },
       resolve: (_, args, context) => run(() => moveSection(context, args)),
@@ -169,7 +170,7 @@ export const extendWritingSchema = g.extend(base => ({
       type: g.nonNull(g.JSON),
       description: '去年对应章节 / For each section, the matching section of the latest earlier approved report (see src/workflow/last-year.ts)',
       args: { reportId: g.arg({ type: g.nonNull(g.ID) }) },
-      resolve: (_, args, context) => run(async () => (await lastYearFor(context, args.reportId)) as LastYearBeside as never),
+      resolve: (_, args, context) => run(() => lastYearFor(context, args.reportId)),
     }),
   },
 }))
