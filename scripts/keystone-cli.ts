@@ -12,7 +12,8 @@ export function runKeystone(args: string[], env: NodeJS.ProcessEnv = process.env
   // `start` goes through serve.cjs, which can run several workers (WEB_CONCURRENCY)
   const command = args[0] === 'start' ? [path.join(__dirname, 'serve.cjs')] : [bin, ...args]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { stdio: 'inherit', env })
+    // air-gapped intranets: Keystone and Next never phone home, whatever the command
+    const child = spawn(process.execPath, command, { stdio: 'inherit', env: { KEYSTONE_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1', ...env } })
     const forward = (signal: NodeJS.Signals) => child.kill(signal)
     process.on('SIGINT', forward).on('SIGTERM', forward)
     child.once('error', reject)
