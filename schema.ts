@@ -32,9 +32,8 @@ import {
   userReadFilter,
   viaReport,
   isSelf,
-  ROLES,
 } from './src/access'
-import { REPORT_KINDS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
+import { REPORT_KINDS, ROLE_OPTIONS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
 import { invalidTextIn } from './src/workflow/text-validity'
 import { compareReportForSession } from './src/keystone/comparison'
 import { archiveColumns } from './src/keystone/archive-index'
@@ -97,13 +96,6 @@ function workflowAction(key: WorkflowAction, messages: { success: string; prompt
     },
   }
   return action<ReportInfo, typeof args>({ ...shared, args, resolve: ({ where, args }, context) => transitionReport(where, args.comment, context) })
-}
-
-const ROLE_LABELS: Record<string, string> = {
-  admin: '管理员 Admin',
-  writer: '撰稿人 Writer',
-  head: '部门负责人 Head',
-  archivist: '档案员 Archivist',
 }
 
 const isAdmin = permissions.isAdmin
@@ -197,7 +189,7 @@ export const lists = {
       role: select({
         ui: { label: '角色', description: 'admin 管理员 / writer 撰稿人 / head 部门负责人 / archivist 档案员' },
         type: 'string',
-        options: ROLES.map(value => ({ value, label: ROLE_LABELS[value] })),
+        options: ROLE_OPTIONS.map(o => ({ ...o })),
         defaultValue: 'writer',
         validation: { isRequired: true },
         access: { update: isAdmin, create: isAdmin },
