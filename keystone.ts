@@ -6,7 +6,7 @@ import { createAuth } from '@keystone-6/auth'
 
 import { lists } from './schema'
 import { databaseTarget, type Provider } from './src/db/database-url'
-import { driverAdapterFor } from './src/db/adapter'
+import { prismaClientOptionsFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { extendArchiveSchema } from './src/keystone/archive-graphql'
 import { extendWritingSchema } from './src/keystone/writing'
@@ -68,7 +68,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
     config({
       db: {
         provider: target.provider,
-        prismaClientOptions: () => ({ adapter: driverAdapterFor(target) }),
+        prismaClientOptions: () => prismaClientOptionsFor(target),
         // the running app delivers the outbox (scripts and tests do not connect this way)
         onConnect: async context => {
           startMailWorker(context.prisma)
@@ -88,7 +88,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
           stringifyResult: value => JSON.stringify(value),
           ...boundedApolloConfig(),
           // one translator: Armor's refusals and Keystone-wrapped errors of ours get their stable codes
-          formatError: formatted => formatAnnalsError(withComplexityCode(formatted)),
+          formatError: (formatted, error) => formatAnnalsError(withComplexityCode(formatted), error),
         },
       },
       types: { path: 'generated/keystone/types.ts' },
