@@ -2,11 +2,14 @@
 // No save may fail for the database being busy, none may be lost, and every section's version
 // counts exactly the saves that went through.
 import { execFile } from 'node:child_process'
+import Database from 'better-sqlite3'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createUser, migratedContext } from './helpers/db'
-import type { AnnalsContext } from '../src/keystone/context'
+import { createUser, currentVersion, migratedContext, sessionOf } from './helpers/db'
+import { createAnnalsContext, type AnnalsContext } from '../src/keystone/context'
+import { formatAnnalsError } from '../src/keystone/errors'
+import { plainTextToDocument } from '../src/text'
 import { createReport } from '../src/keystone/report-store'
 import type { Outcome } from './security-contention-worker'
 
@@ -52,7 +55,7 @@ describe('9. concurrent saves from two processes on one SQLite file', () => {
     expect(failures).toEqual([])
     expect(outcomes.filter(o => o.section !== shared && o.version === undefined)).toEqual([])
 
-    const check = await (await import('../src/keystone/context')).createAnnalsContext(url)
+    const check = await createAnnalsContext(url)
     try {
       for (const id of sectionIds) {
         const saves = outcomes.filter(o => o.section === id && o.version !== undefined)
@@ -67,6 +70,42 @@ describe('9. concurrent saves from two processes on one SQLite file', () => {
       expect(outcomes.filter(o => o.section !== shared)).toHaveLength(PROCESSES * OWN_PER_PROCESS * ROUNDS)
     } finally {
       await check.disconnect()
+    }
+  })
+
+  test('another process holds the write lock: reads go on, a save waits, then answers BUSY in both languages', { timeout: 60_000 }, async () => {
+    const app = await createAnnalsContext(url)
+    const other = new Database(url.replace(/^file:/, ''))
+    try {
+      const writer = app.context.withSession(await sessionOf(app.context, 'writer@contention.test'))
+      const [id] = sectionIds
+      const version = await currentVersion(app.context, 'Section', id)
+      other.prepare('BEGIN IMMEDIATE').run()
+      const save = writer.graphql.raw({
+        query: 'mutation($id: ID!, $version: Int!, $body: JSON!) { updateSection(where: { id: $id }, data: { version: $version, body: $body }) { version } }',
+        variables: { id, version, body: plainTextToDocument('锁住时的保存。') },
+      })
+      // the waiting save does not hold up this process: a read is answered meanwhile
+      const read = await writer.graphql.raw({ query: 'query($id: ID!) { section(where: { id: $id }) { version } }', variables: { id } })
+      expect(read.errors).toBeUndefined()
+      const result = await save
+      expect(result.errors).toHaveLength(1)
+      const formatted = formatAnnalsError(result.errors![0].toJSON(), result.errors![0])
+      expect(formatted.extensions?.code).toBe('BUSY')
+      expect(formatted.message).toBe('数据库正忙，请稍后重试 / The database is busy, please retry')
+      other.prepare('ROLLBACK').run()
+      // nothing was half-saved; the same save goes through once the lock is gone
+      expect(await currentVersion(app.context, 'Section', id)).toBe(version)
+      const again = await writer.graphql.raw({
+        query: 'mutation($id: ID!, $version: Int!, $body: JSON!) { updateSection(where: { id: $id }, data: { version: $version, body: $body }) { version } }',
+        variables: { id, version, body: plainTextToDocument('锁住时的保存。') },
+      })
+      expect(again.errors).toBeUndefined()
+      expect(await currentVersion(app.context, 'Section', id)).toBe(version + 1)
+    } finally {
+      if (other.inTransaction) other.prepare('ROLLBACK').run()
+      other.close()
+      await app.disconnect()
     }
   })
 })
