@@ -45,7 +45,7 @@ export function sessionSecretFrom(env: NodeJS.ProcessEnv = process.env): string 
 // not reach out to Google Fonts from air-gapped intranets (the browser never tries).
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self'", // + the built Admin UI's inline scripts by hash (src/auth/content-security-policy.ts)
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
   "img-src 'self' data: blob:",

@@ -179,6 +179,8 @@ async function benchProvider(provider: Provider) {
   const w = await seed(provider)
   process.env.WEB_CONCURRENCY ??= '2'
   process.env.MAIL_WORKER = 'off'
+  // the build is per provider (its Prisma schema): switching providers rebuilds (about a minute)
+  process.env.DATABASE_URL = w.url
   const app = await startApp(w.url)
   try {
     const signedIn = async () => {

@@ -2,12 +2,14 @@
 // string, GraphQL depth / aliases / tokens / cost (GraphQL Armor), and a budget of expensive
 // fields (comparisons) per request. The numbers and messages are in src/workflow/input-bounds.ts
 // and src/workflow/text-validity.ts; this file wires them into Express and Apollo.
+import { readFileSync } from 'node:fs'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { GraphQLError, Kind, parse, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { GRAPHQL_LIMITS, MAX_JSON_DEPTH, MAX_REQUEST_BYTES, QUERY_TOO_COMPLEX_MESSAGE, bodyTooLargeProblem, jsonDepthProblem } from '../workflow/input-bounds'
 import { invalidTextIn } from '../workflow/text-validity'
+import { SCRIPT_HASHES_FILE, withScriptHashes } from '../auth/content-security-policy'
 
 function refuse(res: Response, status: number, message: string, code: string) {
   // a refused upload is not read to its end: the connection closes instead of draining it
@@ -39,8 +41,22 @@ export function guardGraphqlBodies(app: Express, path = '/api/graphql') {
   })
 }
 
-/** Security headers for every response; Express and Next.js do not announce themselves. */
-export function securityHeaders(app: Express, contentSecurityPolicy: string) {
+/** The build's inline script hashes (scripts/build.ts), or undefined when it has none. */
+function builtScriptHashes(): string[] | undefined {
+  try {
+    return (JSON.parse(readFileSync(SCRIPT_HASHES_FILE, 'utf8')) as { scriptHashes?: string[] }).scriptHashes
+  } catch {
+    console.warn(`⚠ ${SCRIPT_HASHES_FILE} not found: the Content-Security-Policy allows inline scripts (run npm run build)`)
+    return undefined
+  }
+}
+
+/**
+ * Security headers for every response; Express and Next.js do not announce themselves. The
+ * policy's script-src is completed with the hashes of the built Admin UI's inline scripts.
+ */
+export function securityHeaders(app: Express, policy: string) {
+  const contentSecurityPolicy = withScriptHashes(policy, builtScriptHashes())
   app.disable('x-powered-by')
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Content-Security-Policy', contentSecurityPolicy)
