@@ -199,7 +199,7 @@ async function benchProvider(provider: Provider) {
     for (let i = 0; i < 200; i++) idle.push((await timed(() => normals[0].post(TRIVIAL))).ms)
     const alone: Record<string, number[]> = {}
     const ATTACKS = attackRequests(w)
-    for (let round = 0; round < 5; round++) for (const [name, attack] of Object.entries(ATTACKS)) (alone[name] ??= []).push((await timed(() => attack(attackers[0]))).ms)
+    for (let round = 0; round < 5; round++) for (const [name, attack] of Object.entries(ATTACKS)) (alone[name] ??= []).push((await timed(() => attack(attackers[0] ?? normals[0]))).ms)
 
     const baseline = await phase(w, normals, [], saved, SECONDS)
     const attacked = await phase(w, normals, attackers, saved, SECONDS)

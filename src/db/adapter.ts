@@ -9,11 +9,14 @@
 //   Here transactions begin IMMEDIATE: the write lock is taken first, so a transaction never
 //   fails half-way for a lock; it waits to begin instead.
 // - better-sqlite3 is synchronous: its busy handler (busy_timeout) blocks the whole worker while
-//   it waits. So a statement waits synchronously only briefly (BUSY_SYNC_MS) and then retries
+//   it waits (a CPU profile under bench:security showed a third of a worker's time spent so).
+//   So SQLite does not wait at all (BUSY_SYNC_MS = 0): a busy statement is retried
 //   asynchronously with bounded backoff, leaving the event loop free to serve other requests
 //   (and, in one process with two connections, the other connection's transaction to finish).
-//   Only what may be retried is: BEGIN, COMMIT, and statements outside a transaction (an
-//   autocommit statement that got SQLITE_BUSY did nothing).
+//   Only what may be retried is: BEGIN, COMMIT (a busy COMMIT leaves the transaction open), and
+//   statements outside a transaction (an autocommit statement that got SQLITE_BUSY did nothing).
+//   Statements inside an IMMEDIATE transaction never wait for a lock: it holds the write lock, and
+//   readers hold theirs only within one synchronous statement.
 // - What is still busy after BUSY_RETRY_MS reaches clients as the bilingual BUSY error
 //   (src/keystone/errors.ts), never as "Prisma error".
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
@@ -21,8 +24,8 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils'
 import { ensureSqliteFolder, type DatabaseTarget } from './database-url'
 
-/** How long one SQLite statement may block its process waiting for a lock (busy_timeout). */
-export const BUSY_SYNC_MS = 25
+/** How long one SQLite statement may block its process waiting for a lock (busy_timeout): not at all. */
+export const BUSY_SYNC_MS = 0
 /** How long a statement is retried (asynchronously) while the database stays busy. */
 export const BUSY_RETRY_MS = 8_000
 
@@ -49,7 +52,7 @@ export function prismaClientOptionsFor(target: DatabaseTarget) {
 
 // ---------- SQLite: IMMEDIATE transactions, busy waits off the event loop ----------
 
-type Connection = { prepare: (sql: string) => { run: () => unknown } }
+type Connection = { prepare: (sql: string) => { run: () => unknown }; exec: (sql: string) => unknown }
 
 /** True for SQLite's "database is locked" (SQLITE_BUSY*), raw or as Prisma's adapter reports it. */
 export function isSqliteBusy(error: unknown): boolean {
@@ -63,7 +66,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 /** Runs `attempt` until it is not busy, with growing, jittered pauses, for at most BUSY_RETRY_MS. */
 export async function whileBusy<T>(attempt: () => T | Promise<T>, limitMs = BUSY_RETRY_MS): Promise<T> {
   const started = Date.now()
-  for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
+  for (let pause = 1; ; pause = Math.min(pause * 2, 40)) {
     try {
       return await attempt()
     } catch (error) {
@@ -90,6 +93,9 @@ const isCommit = (query: SqlQuery) => /^\s*COMMIT\s*;?\s*$/i.test(query.sql)
 function immediateSqlite(inner: PrismaBetterSqlite3): SqlMigrationAwareDriverAdapterFactory {
   const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     const connection = (adapter as unknown as { client: Connection }).client
+    // a large transaction keeps its pages in memory instead of spilling them to the file, which
+    // needs the exclusive lock mid-transaction (the one wait an IMMEDIATE transaction could hit)
+    connection.exec('PRAGMA cache_spill = OFF')
     const acquire = queue()
     return {
       provider: adapter.provider,
