@@ -6,7 +6,7 @@ import { createAuth } from '@keystone-6/auth'
 
 import { lists } from './schema'
 import { databaseTarget, type Provider } from './src/db/database-url'
-import { driverAdapterFor } from './src/db/adapter'
+import { prismaClientOptionsFor } from './src/db/adapter'
 import { extendGraphqlSchema } from './src/keystone/graphql'
 import { extendArchiveSchema } from './src/keystone/archive-graphql'
 import { extendWritingSchema } from './src/keystone/writing'
@@ -45,7 +45,7 @@ export function sessionSecretFrom(env: NodeJS.ProcessEnv = process.env): string 
 // not reach out to Google Fonts from air-gapped intranets (the browser never tries).
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self'", // + the built Admin UI's inline scripts by hash (src/auth/content-security-policy.ts)
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
   "img-src 'self' data: blob:",
@@ -68,7 +68,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
     config({
       db: {
         provider: target.provider,
-        prismaClientOptions: () => ({ adapter: driverAdapterFor(target) }),
+        prismaClientOptions: () => prismaClientOptionsFor(target),
         // the running app delivers the outbox (scripts and tests do not connect this way)
         onConnect: async context => {
           startMailWorker(context.prisma)
@@ -88,7 +88,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
           stringifyResult: value => JSON.stringify(value),
           ...boundedApolloConfig(),
           // one translator: Armor's refusals and Keystone-wrapped errors of ours get their stable codes
-          formatError: formatted => formatAnnalsError(withComplexityCode(formatted)),
+          formatError: (formatted, error) => formatAnnalsError(withComplexityCode(formatted), error),
         },
       },
       types: { path: 'generated/keystone/types.ts' },

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { preventPrismaDownloads } from './offline-prisma'
 import { databaseTarget } from '../src/db/database-url'
 import { runKeystone } from './keystone-cli'
+import { SCRIPT_HASHES_FILE, inlineScriptHashes } from '../src/auth/content-security-policy'
 
 const MARKER = '.keystone/annals-build.json'
 const INPUTS = ['keystone.ts', 'schema.ts', 'src', 'admin', 'package-lock.json']
@@ -29,11 +30,23 @@ export async function ensureBuilt({ force = false } = {}) {
   const previous = existsSync(MARKER) ? JSON.parse(readFileSync(MARKER, 'utf8')) : undefined
   if (!force && previous?.hash === hash && existsSync('.keystone/admin/.next')) {
     console.log(`✓ build is up to date (${provider})`)
+    if (!existsSync(SCRIPT_HASHES_FILE)) collectScriptHashes()
     return
   }
   console.log(`✨ Building Annals for ${provider} (Admin UI build takes a minute)…`)
   await runKeystone(['build'])
+  collectScriptHashes()
   writeFileSync(MARKER, JSON.stringify({ provider, hash, builtAt: new Date().toISOString() }, null, 2))
+}
+
+const BUILT_PAGES = '.keystone/admin/.next/server/pages'
+
+/** The sha256 of every inline script in the built Admin UI pages, for the CSP header (src/auth/content-security-policy.ts). */
+function collectScriptHashes() {
+  const pages = filesUnder(BUILT_PAGES).filter(file => file.endsWith('.html'))
+  const hashes = [...new Set(pages.flatMap(file => inlineScriptHashes(readFileSync(file, 'utf8'))))].sort()
+  writeFileSync(SCRIPT_HASHES_FILE, JSON.stringify({ pages: pages.length, scriptHashes: hashes }, null, 2))
+  console.log(`✓ CSP: ${hashes.length} inline script hashes from ${pages.length} built pages`)
 }
 
 if (require.main === module) {

@@ -7,6 +7,7 @@ import { migratedContext } from './helpers/db'
 import { DEMO_PASSWORD, seedDemo } from '../seeds'
 import { plainTextToDocument } from '../src/text'
 import { GRAPHQL_LIMITS } from '../src/workflow/input-bounds'
+import { operationBoundsProblem } from '../src/keystone/request-guard'
 
 describe('issue 9 over HTTP', () => {
   let app: RunningApp
@@ -84,6 +85,33 @@ describe('issue 9 over HTTP', () => {
     })
   })
 
+  describe('6. the pre-check in front of Keystone refuses no more than Armor does', () => {
+    const nested = (levels: number) => {
+      let selection = 'id'
+      for (let i = 0; i < levels; i++) selection = `sections { ${selection} }`
+      return selection
+    }
+    test('depth, aliases, tokens and top-level comparisons at the limit pass, one over is refused', () => {
+      // `reports` is level 1, each `sections` one more, `id` the last
+      expect(operationBoundsProblem(`query { reports { ${nested(GRAPHQL_LIMITS.depth - 2)} } }`)).toBeUndefined()
+      expect(operationBoundsProblem(`query { reports { ${nested(GRAPHQL_LIMITS.depth - 1)} } }`)).toMatch(/^查询过于复杂.*depth over/s)
+      const aliases = (n: number) => `query { ${Array.from({ length: n }, (_, i) => `a${i}: reports { id }`).join(' ')} }`
+      expect(operationBoundsProblem(aliases(GRAPHQL_LIMITS.aliases))).toBeUndefined()
+      expect(operationBoundsProblem(aliases(GRAPHQL_LIMITS.aliases + 1))).toMatch(/aliases/)
+      const compares = (n: number) => `query { ${Array.from({ length: n }, (_, i) => `c${i}: compareReport(id: "1") { cached }`).join(' ')} }`
+      expect(operationBoundsProblem(compares(GRAPHQL_LIMITS.expensiveFields))).toBeUndefined()
+      expect(operationBoundsProblem(compares(GRAPHQL_LIMITS.expensiveFields + 1))).toMatch(/比对最多/)
+      expect(operationBoundsProblem(`query { reports(where: { id: { in: [${'"x", '.repeat(GRAPHQL_LIMITS.tokens)}] } }) { id } }`)).toMatch(/tokens/)
+    })
+
+    test('named fragments are left to Armor; syntax errors to Apollo; the answer is remembered', () => {
+      const viaFragment = `query { reports { ...F } } fragment F on Report { ${nested(GRAPHQL_LIMITS.depth + 2)} }`
+      expect(operationBoundsProblem(viaFragment)).toBeUndefined()
+      expect(operationBoundsProblem('query { reports { id }')).toBeUndefined()
+      expect(operationBoundsProblem(viaFragment)).toBeUndefined()
+    })
+  })
+
   describe('10. the largest allowed section fits; a larger body gets the app\'s message', () => {
     test('10. a 40,000- and a 200,000-character Chinese section save over HTTP', async () => {
       const client = await writer()
@@ -104,6 +132,8 @@ describe('issue 9 over HTTP', () => {
       const client = await writer()
       const res = await client.post('', undefined, { body: JSON.stringify({ query: SAVE, variables: { id: draftSectionId, body: [{ type: 'paragraph', children: [{ text: '字'.repeat(1_100_000) }] }] } }) })
       expect(res.status).toBe(413)
+      // the rest of the upload is not read: the connection closes
+      expect(res.headers.get('connection')).toBe('close')
       expect(res.headers.get('content-type')).toMatch(/application\/json/)
       expect(res.body?.errors?.[0]).toMatchObject({ message: expect.stringMatching(/提交的内容过大.*request is too large/s), extensions: { code: 'INVALID_INPUT' } })
       expect(res.text).not.toMatch(/<html|at .*\.js:\d+|PayloadTooLargeError/)

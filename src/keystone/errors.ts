@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** the query is too deep, too wide or too costly */
   'QUERY_TOO_COMPLEX',
+  /** the database stayed locked or timed out (other writers): nothing was saved, retrying is safe */
+  'BUSY',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -32,6 +34,8 @@ export class AnnalsError extends GraphQLError {
     remember(message, code)
   }
 }
+
+export const DATABASE_BUSY = '数据库正忙，请稍后重试 / The database is busy, please retry'
 
 export const NOT_SIGNED_IN = '请先登录 / Please sign in'
 export const REPORT_NOT_ACCESSIBLE = '报告不存在或您无权查看 / The report does not exist or you may not read it'
@@ -82,9 +86,29 @@ export function unwrapped(message: string): { code: ErrorCode; message: string }
  * Apollo's formatError (graphql.apolloConfig.formatError in keystone.ts): Keystone's own
  * mutations (updateReport with a stale version …) answer with our code and message.
  */
-export function formatAnnalsError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatAnnalsError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   if ((ERROR_CODES as readonly unknown[]).includes(formatted.extensions?.code)) return formatted
+  if (isBusyError(error) || BUSY_MESSAGE.test(formatted.message)) {
+    const { debug: _debug, exception: _exception, ...extensions } = formatted.extensions ?? {}
+    return { ...formatted, message: DATABASE_BUSY, extensions: { ...extensions, code: 'BUSY' } }
+  }
   const ours = unwrapped(formatted.message)
   if (!ours) return formatted
   return { ...formatted, message: ours.message, extensions: { ...formatted.extensions, code: ours.code } }
+}
+
+// The database stayed busy: SQLite locked past the adapter's retries (src/db/adapter.ts), a
+// transaction that could not start or ran out of time, or PostgreSQL's serialization failure
+// or deadlock. Prisma's codes first; the message patterns catch what Keystone wrapped (a hook's error).
+const BUSY_PRISMA_CODES = new Set(['P1008', 'P2028', 'P2034'])
+const BUSY_MESSAGE = /Operation has timed out|Unable to start a transaction in the given time|cannot be executed on an expired transaction|SQLITE_BUSY|database is locked|could not serialize access|deadlock detected/
+
+/** True when `error` (or what it wraps) says the database was busy, not that the request was wrong. */
+export function isBusyError(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && BUSY_PRISMA_CODES.has(e.code)) return true
+    if (typeof e.message === 'string' && BUSY_MESSAGE.test(e.message)) return true
+    e = (e.originalError ?? e.cause) as typeof e
+  }
+  return false
 }
