@@ -23,9 +23,10 @@ function inputsHash(provider: string): string {
   return hash.digest('hex')
 }
 
-export async function ensureBuilt({ force = false } = {}) {
+/** Builds the app for the database `databaseUrl` names (by default the environment's) unless that build is current. */
+export async function ensureBuilt({ force = false, databaseUrl = process.env.DATABASE_URL }: { force?: boolean; databaseUrl?: string } = {}) {
   preventPrismaDownloads()
-  const { provider } = databaseTarget()
+  const { provider } = databaseTarget(databaseUrl || undefined)
   const hash = inputsHash(provider)
   const previous = existsSync(MARKER) ? JSON.parse(readFileSync(MARKER, 'utf8')) : undefined
   if (!force && previous?.hash === hash && existsSync('.keystone/admin/.next')) {
@@ -34,7 +35,7 @@ export async function ensureBuilt({ force = false } = {}) {
     return
   }
   console.log(`✨ Building Annals for ${provider} (Admin UI build takes a minute)…`)
-  await runKeystone(['build'])
+  await runKeystone(['build'], { ...process.env, DATABASE_URL: databaseTarget(databaseUrl || undefined).url })
   collectScriptHashes()
   writeFileSync(MARKER, JSON.stringify({ provider, hash, builtAt: new Date().toISOString() }, null, 2))
 }

@@ -24,7 +24,7 @@ export type RunningApp = { url: string; stop: () => Promise<void>; output: () =>
 
 /** Starts the app on `databaseUrl`; `env` adds to (or, with undefined, removes from) the environment the app inherits. */
 export async function startApp(databaseUrl: string, env: Record<string, string | undefined> = {}): Promise<RunningApp> {
-  await ensureBuilt()
+  await ensureBuilt({ databaseUrl })
   const port = await freePort()
   let output = ''
   // ANNALS_PROFILE_DIR=… writes a CPU profile of the server (for benchmarks)
