@@ -41,8 +41,9 @@ export function sessionSecretFrom(env: NodeJS.ProcessEnv = process.env): string 
   return env.SESSION_SECRET || randomBytes(32).toString('hex')
 }
 
-// Same-origin only: no report text can load or run anything, and Keystone's Admin UI does
-// not reach out to Google Fonts from air-gapped intranets (the browser never tries).
+// Same-origin only: no report text can load or run anything. Keystone's Admin UI links a Google
+// Fonts stylesheet; the policy blocks it, so no page waits on a host an air-gapped intranet lacks
+// (Chromium still logs the blocked link).
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'", // + the built Admin UI's inline scripts by hash (src/auth/content-security-policy.ts)
