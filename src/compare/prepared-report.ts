@@ -1,0 +1,181 @@
+// A report prepared for comparison, once per content: its sections prepared (prepare.ts),
+// their headings folded, their 4-grams in one sorted table, their figures read, and their
+// normalised texts joined (for passages reused across sections). A draft compared with ten
+// earlier years is prepared once, each year once: what is left per pair is pairwise work.
+import { stripNumbering } from '../text/numbering'
+import { foldText, optionsKey, type ResolvedNormalizeOptions } from './normalize'
+import { prepareText, type MappedText, type PreparedText } from './prepare'
+import { boundedCache, cached } from './lru'
+import { forEachGram } from './grams'
+import { listFigures, type FigureList } from './figures'
+import type { ReportInput } from './types'
+
+const GRAM = 4
+/** sections of one report fit in 20 bits of a gram table entry */
+const SECTION_BITS = 2 ** 20
+
+export type Side = {
+  heading: string
+  level: number
+  key?: string
+  prepared: PreparedText
+  /** distinct 4-grams of the section's sentences */
+  gramCount: number
+  headingKey: string
+  headingGrams: Set<string>
+}
+
+/**
+ * Every section's distinct 4-gram hashes, sorted by hash (then section): two reports' tables
+ * are merge-joined to count the grams each pair of sections shares.
+ */
+export type GramTable = { hashes: Float64Array; sections: Int32Array }
+
+/** Normalised text of all sections joined by a separator, and where each section starts in it. */
+export type Joined = { mapped: MappedText; offsets: number[] }
+
+export type PreparedReport = {
+  /** unique while cached: names this analysis in caches of pair results */
+  id: number
+  sides: Side[]
+  /** normalised characters of all sections */
+  normLength: number
+  options: ResolvedNormalizeOptions
+  /** filled on first use */
+  grams?: GramTable
+  joined: Map<string, Joined>
+  figures?: FigureList
+}
+
+// ten or twenty years of a department and their drafts; bounded by characters too
+const reports = boundedCache<string, PreparedReport>({ entries: 512, maxSize: 4_000_000, sizeOf: r => r.normLength + 1 })
+const headingKeys = boundedCache<string, { key: string; grams: Set<string> }>({ entries: 20_000 })
+let nextId = 1
+
+function headingKey(heading: string, options: ResolvedNormalizeOptions): string {
+  return foldText(stripNumbering(heading), options).replace(/[^\p{L}\p{N}]/gu, '')
+}
+
+function bigramSet(text: string): Set<string> {
+  const set = new Set<string>()
+  for (let i = 0; i + 2 <= text.length; i++) set.add(text.slice(i, i + 2))
+  return set
+}
+
+/** The report's sections prepared, cached by content (headings, levels, keys and texts). */
+export function prepareReport(report: ReportInput, options: ResolvedNormalizeOptions): PreparedReport {
+  const oKey = optionsKey(options)
+  const key = JSON.stringify([oKey, report.sections.map(s => [s.key || '', s.level ?? 1, s.heading, s.text])])
+  return cached(reports, key, () => {
+    let normLength = 0
+    const sides = report.sections.map(section => {
+      const prepared = prepareText(section.text, options)
+      normLength += prepared.normLength
+      const heading = cached(headingKeys, oKey + section.heading, () => {
+        const folded = headingKey(section.heading, options)
+        return { key: folded, grams: bigramSet(folded) }
+      })
+      return { heading: section.heading, level: section.level ?? 1, key: section.key || undefined, prepared, gramCount: 0, headingKey: heading.key, headingGrams: heading.grams }
+    })
+    const prepared: PreparedReport = { id: nextId++, sides, normLength, options, joined: new Map() }
+    gramTable(prepared)
+    return prepared
+  })
+}
+
+/** The report's 4-gram table (and each side's distinct gram count). */
+export function gramTable(report: PreparedReport): GramTable {
+  if (report.grams) return report.grams
+  let total = 0
+  for (const side of report.sides) for (const s of side.prepared.sentences) total += Math.max(0, s.key.length - GRAM + 1)
+  const entries = new Float64Array(total)
+  let n = 0
+  report.sides.forEach((side, index) => {
+    for (const s of side.prepared.sentences) forEachGram(s.key, GRAM, hash => (entries[n++] = hash * SECTION_BITS + index))
+  })
+  entries.sort()
+  const hashes = new Float64Array(total)
+  const sections = new Int32Array(total)
+  let m = 0
+  for (let k = 0; k < total; k++) {
+    if (k > 0 && entries[k] === entries[k - 1]) continue
+    const section = entries[k] % SECTION_BITS
+    hashes[m] = (entries[k] - section) / SECTION_BITS
+    sections[m++] = section
+    report.sides[section].gramCount++
+  }
+  report.grams = { hashes: hashes.subarray(0, m), sections: sections.subarray(0, m) }
+  return report.grams
+}
+
+/** Shared distinct 4-grams of every pair of sections (a × B.length + b), by one merge of the two tables. */
+export function sharedGramCounts(A: PreparedReport, B: PreparedReport): Int32Array {
+  const ta = gramTable(A)
+  const tb = gramTable(B)
+  const width = B.sides.length
+  const shared = new Int32Array(A.sides.length * width)
+  const na = ta.hashes.length
+  const nb = tb.hashes.length
+  let i = 0
+  let j = 0
+  while (i < na && j < nb) {
+    const h = ta.hashes[i]
+    const g = tb.hashes[j]
+    if (h < g) i++
+    else if (h > g) j++
+    else {
+      let iEnd = i
+      while (iEnd < na && ta.hashes[iEnd] === h) iEnd++
+      let jEnd = j
+      while (jEnd < nb && tb.hashes[jEnd] === h) jEnd++
+      for (let x = i; x < iEnd; x++) {
+        const row = ta.sections[x] * width
+        for (let y = j; y < jEnd; y++) shared[row + tb.sections[y]]++
+      }
+      i = iEnd
+      j = jEnd
+    }
+  }
+  return shared
+}
+
+/** All sections' normalised texts joined by `separator` (a character that never matches the other side). */
+export function joinedText(report: PreparedReport, separator: string): Joined {
+  const known = report.joined.get(separator)
+  if (known) return known
+  const parts = report.sides.map(s => s.prepared.mapped)
+  const length = parts.reduce((n, p) => n + p.key.length + 1, 0)
+  const start = new Int32Array(length).fill(-1)
+  const end = new Int32Array(length).fill(-1)
+  const offsets: number[] = []
+  let at = 0
+  for (const part of parts) {
+    offsets.push(at)
+    start.set(part.start, at)
+    end.set(part.end, at)
+    at += part.key.length + 1
+  }
+  const joined = { mapped: { key: parts.map(p => p.key + separator).join(''), start, end }, offsets }
+  report.joined.set(separator, joined)
+  return joined
+}
+
+/** Section index and original [start, end) of `length` joined characters at `start`. */
+export function locate(joined: Joined, start: number, length: number) {
+  const { offsets, mapped } = joined
+  // the last section starting at or before `start`
+  let lo = 0
+  let hi = offsets.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (offsets[mid] <= start) lo = mid
+    else hi = mid - 1
+  }
+  return { section: lo, start: mapped.start[start], end: mapped.end[start + length - 1] }
+}
+
+/** The report's figures (read once per report). */
+export function reportFigures(report: PreparedReport): FigureList {
+  if (!report.figures) report.figures = listFigures(report.sides.map(s => ({ prepared: s.prepared, key: s.key })))
+  return report.figures
+}
