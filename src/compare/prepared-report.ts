@@ -11,8 +11,6 @@ import { listFigures, type FigureList } from './figures'
 import type { ReportInput } from './types'
 
 const GRAM = 4
-/** sections of one report fit in 20 bits of a gram table entry */
-const SECTION_BITS = 2 ** 20
 
 export type Side = {
   heading: string
@@ -29,7 +27,7 @@ export type Side = {
  * Every section's distinct 4-gram hashes, sorted by hash (then section): two reports' tables
  * are merge-joined to count the grams each pair of sections shares.
  */
-export type GramTable = { hashes: Float64Array; sections: Int32Array }
+export type GramTable = { hashes: Uint32Array; sections: Int32Array }
 
 /** Normalised text of all sections joined by a separator, and where each section starts in it. */
 export type Joined = { mapped: MappedText; offsets: number[] }
@@ -88,24 +86,58 @@ export function gramTable(report: PreparedReport): GramTable {
   if (report.grams) return report.grams
   let total = 0
   for (const side of report.sides) for (const s of side.prepared.sentences) total += Math.max(0, s.key.length - GRAM + 1)
-  const entries = new Float64Array(total)
+  let hashes: Uint32Array = new Uint32Array(total)
+  let sections: Int32Array = new Int32Array(total)
   let n = 0
   report.sides.forEach((side, index) => {
-    for (const s of side.prepared.sentences) forEachGram(s.key, GRAM, hash => (entries[n++] = hash * SECTION_BITS + index))
+    for (const s of side.prepared.sentences) {
+      forEachGram(s.key, GRAM, hash => {
+        hashes[n] = hash
+        sections[n++] = index
+      })
+    }
   })
-  entries.sort()
-  const hashes = new Float64Array(total)
-  const sections = new Int32Array(total)
+  // sorted by hash, sections in order within one hash (the radix sort is stable)
+  ;[hashes, sections] = radixSort(hashes, sections)
   let m = 0
   for (let k = 0; k < total; k++) {
-    if (k > 0 && entries[k] === entries[k - 1]) continue
-    const section = entries[k] % SECTION_BITS
-    hashes[m] = (entries[k] - section) / SECTION_BITS
-    sections[m++] = section
-    report.sides[section].gramCount++
+    if (m > 0 && hashes[k] === hashes[m - 1] && sections[k] === sections[m - 1]) continue
+    hashes[m] = hashes[k]
+    sections[m++] = sections[k]
+    report.sides[sections[k]].gramCount++
   }
   report.grams = { hashes: hashes.subarray(0, m), sections: sections.subarray(0, m) }
   return report.grams
+}
+
+const DIGIT_BITS = 11
+const counts = new Int32Array(1 << DIGIT_BITS)
+
+/** LSD radix sort of 32-bit keys in three passes of 11 bits, carrying `values` along (stable). */
+function radixSort(keys: Uint32Array, values: Int32Array): [Uint32Array, Int32Array] {
+  let k: Uint32Array = keys
+  let v: Int32Array = values
+  let k2: Uint32Array = new Uint32Array(keys.length)
+  let v2: Int32Array = new Int32Array(keys.length)
+  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+    const mask = (1 << DIGIT_BITS) - 1
+    counts.fill(0)
+    for (let i = 0; i < k.length; i++) counts[(k[i] >>> shift) & mask]++
+    let sum = 0
+    for (let d = 0; d < counts.length; d++) {
+      const c = counts[d]
+      counts[d] = sum
+      sum += c
+    }
+    for (let i = 0; i < k.length; i++) {
+      const at = counts[(k[i] >>> shift) & mask]++
+      k2[at] = k[i]
+      v2[at] = v[i]
+    }
+    ;[k, k2] = [k2, k]
+    ;[v, v2] = [v2, v]
+  }
+  return [k, v]
 }
 
 /** Shared distinct 4-grams of every pair of sections (a × B.length + b), by one merge of the two tables. */
