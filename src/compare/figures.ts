@@ -9,6 +9,7 @@ import { FIGURE, MAGNITUDES } from './units'
 
 /** Characters of the clause before a number kept as its label (a readable phrase, digits kept). */
 const LABEL_CHARS = 16
+const HAS_DIGIT = /[0-9０-９]/
 const CLAUSE_BREAK = /[，,、；;：:。！？!?（(]/u
 
 type Found = FigureSide & { label: string; matchKey: string; sectionKey?: string; grams: Set<string> }
@@ -29,6 +30,8 @@ function extractFigures(text: string, options: ResolvedNormalizeOptions): Omit<F
   const found: Omit<Found, 'section' | 'sectionKey'>[] = []
   for (const [start, end] of splitSentences(text)) {
     const sentence = text.slice(start, end)
+    // a figure starts with a digit: most sentences are spared the pattern
+    if (!HAS_DIGIT.test(sentence)) continue
     for (const m of sentence.matchAll(FIGURE)) {
       const value = Number(m[1].normalize('NFKC').replace('．', '.'))
       if (!Number.isFinite(value)) continue
