@@ -15,6 +15,7 @@ import { sharedPhrases } from './reuse'
 import { diffPrepared } from './text-diff'
 import { resolveCompareOptions, type CompareOptions, type ResolvedCompareOptions } from './config'
 import { markReused, type ReuseSource } from './reuse-marking'
+import { similarityOf } from './ops'
 import { boundedCache, cached } from './lru'
 import { joinedText as joinedReport, locate, prepareReport, reportFigures, sharedGramCounts, type Joined, type PreparedReport, type Side } from './prepared-report'
 import type { SharedRun } from './reuse'
@@ -352,11 +353,13 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
   for (const pair of sections) {
     if (!pair.after.length) continue
     pair.diff = markReused(pair.diff, rowTexts(B, pair.after), rowReuseSource(pair.after, B, a, b, runs))
+    // kept, moved (also to another section) and reused text, as everywhere (similarityOf)
+    if (pair.before.length) pair.similarity = pair.diff.similarity = similarityOf(pair.diff.stats)
   }
 
   const totalBefore = RA.normLength
   const totalAfter = RB.normLength
-  const matched = sections.reduce((n, s) => n + s.diff.stats.equalChars + s.diff.stats.movedChars, 0)
+  const matched = sections.reduce((n, s) => n + s.diff.stats.equalChars + s.diff.stats.movedChars + s.diff.stats.reusedChars, 0)
   const titleDiff =
     before.title !== undefined || after.title !== undefined
       ? diffPrepared(prepareText(before.title ?? '', resolved.normalize), prepareText(after.title ?? '', resolved.normalize), resolved, counter)
