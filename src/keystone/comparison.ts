@@ -6,7 +6,7 @@ import { packReportDiff, type ComparisonSummary, type ReportComparisonResult, ty
 import { AnnalsError } from './errors'
 
 export type { ComparisonSummary, ReportRef }
-import { boundedCache, compareReports, compareWithHistory, contentKey, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
+import { boundedCache, compareReports, compareWithHistory, contentKey, preloadCompareEngine, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
 import { reportReadFilter } from '../access'
 
 export type ComparableReport = {
@@ -32,6 +32,10 @@ export class ComparisonError extends AnnalsError {
 export const NOT_ACCESSIBLE = '报告不存在或您无权查看，无法比对 / The report does not exist or you may not read it, so it cannot be compared'
 
 const DEFAULT_HISTORY = 10
+
+// dictionaries of the engine loaded shortly after the app starts, not on the first comparison
+// (unref'd: a short-lived script that imports this module exits without waiting for it)
+setTimeout(preloadCompareEngine, 200).unref()
 
 type ReportRow = { id: string; title: string; year: number; kind: string; status: string; departmentId: string | null; contentVersion: number }
 
