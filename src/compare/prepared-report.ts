@@ -20,7 +20,8 @@ export type Side = {
   /** distinct 4-grams of the section's sentences */
   gramCount: number
   headingKey: string
-  headingGrams: Set<string>
+  /** distinct character bigrams of the heading key, each as two code units in one number, ascending */
+  headingGrams: Int32Array
 }
 
 /**
@@ -47,17 +48,20 @@ export type PreparedReport = {
 
 // ten or twenty years of a department and their drafts; bounded by characters too
 const reports = boundedCache<string, PreparedReport>({ entries: 512, maxSize: 4_000_000, sizeOf: r => r.normLength + 1 })
-const headingKeys = boundedCache<string, { key: string; grams: Set<string> }>({ entries: 20_000 })
+const headingKeys = boundedCache<string, { key: string; grams: Int32Array }>({ entries: 20_000 })
 let nextId = 1
 
 function headingKey(heading: string, options: ResolvedNormalizeOptions): string {
   return foldText(stripNumbering(heading), options).replace(/[^\p{L}\p{N}]/gu, '')
 }
 
-function bigramSet(text: string): Set<string> {
-  const set = new Set<string>()
-  for (let i = 0; i + 2 <= text.length; i++) set.add(text.slice(i, i + 2))
-  return set
+function bigramCodes(text: string): Int32Array {
+  const codes = new Int32Array(Math.max(0, text.length - 1))
+  for (let i = 0; i + 2 <= text.length; i++) codes[i] = text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1)
+  codes.sort()
+  let m = 0
+  for (let k = 0; k < codes.length; k++) if (m === 0 || codes[k] !== codes[m - 1]) codes[m++] = codes[k]
+  return codes.slice(0, m)
 }
 
 /** The report's sections prepared, cached by content (headings, levels, keys and texts). */
@@ -71,7 +75,7 @@ export function prepareReport(report: ReportInput, options: ResolvedNormalizeOpt
       normLength += prepared.normLength
       const heading = cached(headingKeys, oKey + section.heading, () => {
         const folded = headingKey(section.heading, options)
-        return { key: folded, grams: bigramSet(folded) }
+        return { key: folded, grams: bigramCodes(folded) }
       })
       return { heading: section.heading, level: section.level ?? 1, key: section.key || undefined, prepared, gramCount: 0, headingKey: heading.key, headingGrams: heading.grams }
     })

@@ -44,10 +44,19 @@ function headingDice(a: Side, b: Side): number {
   if (a.headingKey === b.headingKey) return 1
   const ga = a.headingGrams
   const gb = b.headingGrams
-  if (!ga.size || !gb.size) return 0
+  if (!ga.length || !gb.length) return 0
+  // shared bigrams: one merge of the two ascending lists
   let shared = 0
-  for (const g of ga) if (gb.has(g)) shared++
-  return (2 * shared) / (ga.size + gb.size)
+  for (let i = 0, j = 0; i < ga.length && j < gb.length; ) {
+    if (ga[i] < gb[j]) i++
+    else if (ga[i] > gb[j]) j++
+    else {
+      shared++
+      i++
+      j++
+    }
+  }
+  return (2 * shared) / (ga.length + gb.length)
 }
 
 type Match = { a: number; b: number; by: SectionMatch }
