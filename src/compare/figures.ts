@@ -3,7 +3,7 @@
 // compared in one scale (3.1万人 → 34000人 is +2,900人), a change in percent is in 个百分点,
 // and a figure whose label matches but whose value or magnitude changed is one 变化 row.
 import { foldText, type ResolvedNormalizeOptions } from './normalize'
-import { derived, prepareText, splitSentences, type PreparedText } from './prepare'
+import { derived, prepareText, type PreparedText } from './prepare'
 import type { FigureChange, FigureSide } from './types'
 import { FIGURE, MAGNITUDES } from './units'
 
@@ -15,7 +15,7 @@ const CLAUSE_BREAK = /[，,、；;：:。！？!?（(]/u
 type Found = FigureSide & { label: string; matchKey: string; sectionKey?: string; grams: Set<string> }
 
 function figuresIn(prepared: PreparedText, section: number, sectionKey?: string): Found[] {
-  const raw = derived(prepared, 'figures', () => extractFigures(prepared.text, prepared.options))
+  const raw = derived(prepared, 'figures', () => extractFigures(prepared.text, prepared.options, prepared.sentences))
   return raw.map(f => ({ ...f, section, sectionKey }))
 }
 
@@ -26,9 +26,9 @@ export function listFigures(sections: { prepared: PreparedText; key?: string }[]
   return sections.flatMap((s, i) => figuresIn(s.prepared, i, s.key))
 }
 
-function extractFigures(text: string, options: ResolvedNormalizeOptions): Omit<Found, 'section' | 'sectionKey'>[] {
+function extractFigures(text: string, options: ResolvedNormalizeOptions, sentences: { start: number; end: number }[]): Omit<Found, 'section' | 'sectionKey'>[] {
   const found: Omit<Found, 'section' | 'sectionKey'>[] = []
-  for (const [start, end] of splitSentences(text)) {
+  for (const { start, end } of sentences) {
     const sentence = text.slice(start, end)
     // a figure starts with a digit: most sentences are spared the pattern
     if (!HAS_DIGIT.test(sentence)) continue

@@ -133,7 +133,9 @@ function mapText(text: string, options: ResolvedNormalizeOptions, ignorable: Uin
   // code units to a string in chunks (apply takes a bounded argument list)
   let key = ''
   for (let at = 0; at < n; at += 8192) key += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + 8192)) as unknown as number[])
-  return { key, start: starts.slice(0, n), end: ends.slice(0, n) }
+  // views of the buffers (16 spare places) rather than copies, unless folding grew them much
+  const fits = starts.length - n <= 64
+  return { key, start: fits ? starts.subarray(0, n) : starts.slice(0, n), end: fits ? ends.subarray(0, n) : ends.slice(0, n) }
 }
 
 /** Derived data of a prepared text, computed once and kept as long as the text is cached. */
