@@ -7,7 +7,12 @@
 //   3. content overlap (renamed sections)
 // then an unmatched section whose text mostly lies inside a matched one joins it as a split
 // (one before, several after) or a merge (several before, one after).
-import { foldText, type ResolvedNormalizeOptions } from './normalize'
+//
+// What it costs: each report is prepared once per content (prepared-report.ts); each pair of
+// reports is analysed once (alignment, shared passages, figures: PairAnalysis) and each pair
+// of sections diffed once, all in lru.ts caches. A draft against ten years prepares eleven
+// reports and does ten pair analyses; a repeated call only assembles the rows.
+import { foldText } from './normalize'
 import { prepareText, type PreparedText } from './prepare'
 import { pairFigures } from './figures'
 import { heaviestChain } from './chain'
@@ -19,7 +24,7 @@ import { similarityOf } from './ops'
 import { boundedCache, cached } from './lru'
 import { joinedText as joinedReport, locate, prepareReport, reportFigures, sharedGramCounts, type Joined, type PreparedReport, type Side } from './prepared-report'
 import type { SharedRun } from './reuse'
-import type { DiffOp, FigureChange, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
+import type { FigureChange, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
 
 const LEVEL_PENALTY = 0.05
 

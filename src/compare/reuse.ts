@@ -16,9 +16,10 @@ export type SharedRun = { aStart: number; bStart: number; length: number }
 
 /**
  * Suffix automaton in typed arrays: states (length, suffix link, first end position) and
- * transitions as edges, found through one open-addressing hash table keyed by (state, char)
- * whose slots hold key, target and edge together (one cache line per probe). At most 2n
- * states and 3n edges for a text of n characters (about 2.2n edges in Chinese prose).
+ * transitions in one open-addressing hash table keyed by (state, char) whose slots hold key
+ * and target together (one cache line per probe); each state's characters are also listed
+ * (for cloning). At most 2n states and 3n transitions for a text of n characters (about
+ * 2.2n in Chinese prose).
  */
 class SuffixAutomaton {
   readonly len: Int32Array
@@ -26,13 +27,12 @@ class SuffixAutomaton {
   readonly firstEnd: Int32Array
   private size = 1
   private last = 0
-  // edges: character and target, listed per state (for cloning)
-  private readonly edgeTarget: Int32Array
+  // each state's transition characters as a list: first, then next
   private readonly edgeChar: Int32Array
   private readonly edgeNext: Int32Array
   private readonly firstEdge: Int32Array
   private edges = 0
-  // hash table, 4 ints a slot: state + 1 (0 = empty), char, target, edge
+  // hash table, 3 ints a slot: state + 1 (0 = empty), char, target
   private slots: Int32Array
   private mask: number
 
@@ -43,12 +43,11 @@ class SuffixAutomaton {
     this.link = new Int32Array(states).fill(-1)
     this.firstEnd = new Int32Array(states).fill(-1)
     this.firstEdge = new Int32Array(states).fill(-1)
-    this.edgeTarget = new Int32Array(edges)
     this.edgeChar = new Int32Array(edges)
     this.edgeNext = new Int32Array(edges)
     let capacity = 16
     while (capacity < text.length * 4) capacity *= 2
-    this.slots = new Int32Array(capacity * 4)
+    this.slots = new Int32Array(capacity * 3)
     this.mask = capacity - 1
     for (let i = 0; i < text.length; i++) this.extend(text.charCodeAt(i), i)
   }
@@ -56,47 +55,47 @@ class SuffixAutomaton {
   private slotOf(state: number, c: number): number {
     const slots = this.slots
     let slot = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & this.mask
-    while (slots[slot * 4] !== 0 && (slots[slot * 4] !== state + 1 || slots[slot * 4 + 1] !== c)) slot = (slot + 1) & this.mask
+    while (slots[slot * 3] !== 0 && (slots[slot * 3] !== state + 1 || slots[slot * 3 + 1] !== c)) slot = (slot + 1) & this.mask
     return slot
   }
 
   /** Target of the transition (state, c), or -1. */
   next(state: number, c: number): number {
-    const at = this.slotOf(state, c) * 4
+    const at = this.slotOf(state, c) * 3
     return this.slots[at] === 0 ? -1 : this.slots[at + 2]
   }
 
   private setNext(state: number, c: number, target: number) {
-    let at = this.slotOf(state, c) * 4
+    let at = this.slotOf(state, c) * 3
     if (this.slots[at] !== 0) {
       this.slots[at + 2] = target
-      this.edgeTarget[this.slots[at + 3]] = target
       return
     }
-    if ((this.edges + 1) * 2 > this.mask + 1) {
+    // at most three quarters full
+    if ((this.edges + 1) * 4 > (this.mask + 1) * 3) {
       this.grow()
-      at = this.slotOf(state, c) * 4
+      at = this.slotOf(state, c) * 3
     }
     const edge = this.edges++
-    this.edgeTarget[edge] = target
     this.edgeChar[edge] = c
     this.edgeNext[edge] = this.firstEdge[state]
     this.firstEdge[state] = edge
     this.slots[at] = state + 1
     this.slots[at + 1] = c
     this.slots[at + 2] = target
-    this.slots[at + 3] = edge
   }
 
-  /** Twice the slots, every edge placed again (keeps the table at most half full). */
+  /** Twice the slots, every transition placed again. */
   private grow() {
     const old = this.slots
     this.slots = new Int32Array(old.length * 2)
     this.mask = this.mask * 2 + 1
-    for (let at = 0; at < old.length; at += 4) {
+    for (let at = 0; at < old.length; at += 3) {
       if (old[at] === 0) continue
-      const slot = this.slotOf(old[at] - 1, old[at + 1]) * 4
-      this.slots.set(old.subarray(at, at + 4), slot)
+      const slot = this.slotOf(old[at] - 1, old[at + 1]) * 3
+      this.slots[slot] = old[at]
+      this.slots[slot + 1] = old[at + 1]
+      this.slots[slot + 2] = old[at + 2]
     }
   }
 
@@ -118,7 +117,7 @@ class SuffixAutomaton {
         this.len[clone] = this.len[p] + 1
         this.link[clone] = this.link[q]
         this.firstEnd[clone] = this.firstEnd[q]
-        for (let e = this.firstEdge[q]; e >= 0; e = this.edgeNext[e]) this.setNext(clone, this.edgeChar[e], this.edgeTarget[e])
+        for (let e = this.firstEdge[q]; e >= 0; e = this.edgeNext[e]) this.setNext(clone, this.edgeChar[e], this.next(q, this.edgeChar[e]))
         while (p !== -1 && this.next(p, c) === q) {
           this.setNext(p, c, clone)
           p = this.link[p]
