@@ -5,7 +5,8 @@
 //   compareReports(before, after)        sections aligned across years, per-section diffs,
 //                                        reused passages (8+ chars), figures paired
 //   compareWithHistory(draft, earlier)   the earliest year each draft sentence appears in
-export { compareTexts, preloadCompareEngine } from './text-diff'
+export { compareTexts } from './text-diff'
+export { preloadCompareEngine } from './preload'
 export { compareReports } from './reports'
 export { compareWithHistory, fingerprintReport } from './history'
 export { compareFigures } from './figures'

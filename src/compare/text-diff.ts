@@ -85,11 +85,3 @@ function changedRegion(A: PreparedText, B: PreparedText, aIdx: number[], bIdx: n
   return withMoves
 }
 
-/**
- * Loads the word segmenter's dictionary and the Traditional→Simplified tables now, by one
- * small comparison: a server calls it once it has started, so that the first comparison a
- * reader asks for does not wait for them (a few hundred milliseconds).
- */
-export function preloadCompareEngine() {
-  compareTexts('預熱：进一步加强干部队伍建设，12名。', '预热，全面加强干部队伍建设工作，15名。')
-}
