@@ -1,11 +1,15 @@
-// npm run bench:http — the comparison query end to end over HTTP: a running app (SQLite),
-// a 13k-character report with ten earlier years, 20 concurrent clients (autocannon) on
-// loopback. Prints the first (uncached) request's time, latency percentiles under load, and
-// in the same run the floor: Keystone answering a trivial query under the same load.
+// npm run bench:http — the comparison query end to end over HTTP: a running app (SQLite,
+// two workers), a 13k-character report with ten earlier years, 20 concurrent clients
+// (autocannon) on loopback. Prints the first (uncached) request's time, uncached comparisons
+// in the warmed server, latency percentiles under load, and in the same run the floor:
+// Keystone answering a trivial query under the same load. Each figure is printed beside its
+// target (issue 11) with the load average, since the machine may be shared.
 //   --seconds N   how long to load (default 15)
+//   WEB_CONCURRENCY=N   app workers (default 2)
 //   BENCH_DATA=realistic (default: years sharing 10–20% of their wording, the slow case of
 //   real archives) or =demo (near-identical years built from the demo department)
 import { rmSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { applyPendingMigrations } from '../src/db/migrations'
@@ -17,6 +21,8 @@ import { sessionCookie, startApp } from './run-app'
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 15
 const CONNECTIONS = 20
+process.env.WEB_CONCURRENCY ??= '2'
+const WORKERS = Math.max(1, Number(process.env.WEB_CONCURRENCY) || 1)
 const DB = path.resolve(__dirname, '../var/bench/http.db')
 const PASSWORD = 'bench-password-1'
 
@@ -62,12 +68,26 @@ async function main() {
     const cookie = await signIn(app.url)
     const body = JSON.stringify({ query: QUERY, variables: { id: reportId } })
     const headers = { 'content-type': 'application/json', cookie }
-    const first = performance.now()
-    const firstResponse = await (await fetch(`${app.url}/api/graphql`, { method: 'POST', headers, body })).json()
-    const firstMs = performance.now() - first
+    const post = async (requestBody: string) => {
+      const started = performance.now()
+      const response = await (await fetch(`${app.url}/api/graphql`, { method: 'POST', headers, body: requestBody })).json()
+      return { ms: performance.now() - started, response }
+    }
+    const { ms: firstMs, response: firstResponse } = await post(body)
     const summary = firstResponse.data?.compareReport ?? { summary: { againstYear: '-', similarity: 0 } }
     if (!firstResponse.data) throw new Error('query failed: ' + JSON.stringify(firstResponse).slice(0, 500))
     const payloadBytes = JSON.stringify(firstResponse).length
+    // uncached comparisons in the warmed server: other normalisation options name other cache
+    // entries and other prepared texts, so each request compares all eleven years anew
+    const variants = [{ numbering: true }, { punctuation: false }, { traditional: false }, { pinyin: false }, { numbering: true, punctuation: false }, { numbering: true, traditional: false }]
+    const withOptions = QUERY.replace('query($id: ID!)', 'query($id: ID!, $normalize: CompareNormalizeInput)').replace('compareReport(id: $id)', 'compareReport(id: $id, normalize: $normalize)')
+    const uncached: number[] = []
+    for (const normalize of variants) {
+      const { ms, response } = await post(JSON.stringify({ query: withOptions, variables: { id: reportId, normalize } }))
+      if (!response.data || response.data.compareReport.cached) throw new Error('uncached query failed: ' + JSON.stringify(response).slice(0, 500))
+      uncached.push(ms)
+    }
+    uncached.sort((x, y) => x - y)
 
     const load = async (requestBody: string) => {
       const latencies: number[] = []
@@ -89,12 +109,17 @@ async function main() {
     const floor = await load(JSON.stringify({ query: QUERIES.trivial, variables: { id: reportId } }))
     const p95 = percentile(main.latencies, 95)
     const floor95 = percentile(floor.latencies, 95)
-    console.log(`HTTP comparison benchmark (${process.env.BENCH_QUERY ?? 'full'} query, ${process.env.BENCH_DATA ?? 'realistic'} data) — 13k-character report vs 10 earlier years, ${CONNECTIONS} concurrent clients, ${seconds} s on loopback, ${process.env.WEB_CONCURRENCY ?? 1} worker(s)`)
-    console.log(`  first request (computed, not cached): ${firstMs.toFixed(0)} ms (target < 250 ms), payload ${(payloadBytes / 1024).toFixed(0)} KiB, similarity to ${summary.summary.againstYear}: ${(summary.summary.similarity * 100).toFixed(1)}%`)
+    const verdict = (value: number, target: number) => (value < target ? 'meets' : 'MISSES')
+    const busy = loadavg()[0] > cpus().length * 0.5
+    console.log(`HTTP comparison benchmark (${process.env.BENCH_QUERY ?? 'full'} query, ${process.env.BENCH_DATA ?? 'realistic'} data) — 13k-character report vs 10 earlier years, ${CONNECTIONS} concurrent clients, ${seconds} s on loopback, ${WORKERS} worker(s)`)
+    console.log(`  machine: ${cpus().length} cores, load average ${loadavg().map(l => l.toFixed(2)).join(' ')} at the end${busy ? ' — BUSY (shared): latencies include waiting for a core; trust the ratio to the floor more than absolutes' : ' (idle enough for absolute figures)'}`)
+    console.log(`  data: ${process.env.BENCH_DATA === 'demo' ? 'near-identical years from the demo department' : 'realistic years: each shares 10–20% of its wording with the year before, mostly as reordered phrases'}; payload ${(payloadBytes / 1024).toFixed(0)} KiB; similarity to ${summary.summary.againstYear}: ${(summary.summary.similarity * 100).toFixed(1)}%`)
+    console.log(`  first request (nothing cached; the first comparison in that worker): ${firstMs.toFixed(0)} ms   target < 250 ms: ${verdict(firstMs, 250)}`)
+    console.log(`  uncached comparisons in the warmed server (${uncached.length} other normalisation options, all eleven years compared anew each): median ${percentile(uncached, 50).toFixed(0)} ms, max ${uncached[uncached.length - 1].toFixed(0)} ms   target < 250 ms: ${verdict(percentile(uncached, 50), 250)}`)
     console.log(`  under load (cache hits): ${main.result.requests.total} requests, ${main.result.requests.average.toFixed(0)} req/s, errors ${main.result.errors}, non-2xx ${main.result.non2xx}`)
-    console.log(`  comparison latency ${line(main.latencies)} (target p95 < 100 ms)`)
-    console.log(`  floor, trivial query in the same run: ${line(floor.latencies)}`)
-    console.log(`  ratio p95 comparison / p95 floor: ${(p95 / floor95).toFixed(2)}`)
+    console.log(`  comparison latency ${line(main.latencies)}   target p95 < 100 ms: ${verdict(p95, 100)}`)
+    console.log(`  floor, trivial query (one report's id and title) in the same run: ${line(floor.latencies)}`)
+    console.log(`  ratio p95 comparison / p95 floor: ${(p95 / floor95).toFixed(2)}  (1.00: a cached comparison costs what Keystone's own round trip costs)`)
   } finally {
     await app.stop()
   }

@@ -3,25 +3,35 @@
 // compared in one scale (3.1万人 → 34000人 is +2,900人), a change in percent is in 个百分点,
 // and a figure whose label matches but whose value or magnitude changed is one 变化 row.
 import { foldText, type ResolvedNormalizeOptions } from './normalize'
-import { derived, prepareText, splitSentences } from './prepare'
+import { derived, prepareText, type PreparedText } from './prepare'
 import type { FigureChange, FigureSide } from './types'
 import { FIGURE, MAGNITUDES } from './units'
 
 /** Characters of the clause before a number kept as its label (a readable phrase, digits kept). */
 const LABEL_CHARS = 16
+const HAS_DIGIT = /[0-9０-９]/
 const CLAUSE_BREAK = /[，,、；;：:。！？!?（(]/u
 
 type Found = FigureSide & { label: string; matchKey: string; sectionKey?: string; grams: Set<string> }
 
-function figuresIn(text: string, section: number, options: ResolvedNormalizeOptions, sectionKey?: string): Found[] {
-  const raw = derived(prepareText(text, options), 'figures', () => extractFigures(text, options))
+function figuresIn(prepared: PreparedText, section: number, sectionKey?: string): Found[] {
+  const raw = derived(prepared, 'figures', () => extractFigures(prepared.text, prepared.options, prepared.sentences))
   return raw.map(f => ({ ...f, section, sectionKey }))
 }
 
-function extractFigures(text: string, options: ResolvedNormalizeOptions): Omit<Found, 'section' | 'sectionKey'>[] {
+/** The figures of a report's sections, read once per section text (an opaque list for `pairFigures`). */
+export type FigureList = readonly Found[]
+
+export function listFigures(sections: { prepared: PreparedText; key?: string }[]): FigureList {
+  return sections.flatMap((s, i) => figuresIn(s.prepared, i, s.key))
+}
+
+function extractFigures(text: string, options: ResolvedNormalizeOptions, sentences: { start: number; end: number }[]): Omit<Found, 'section' | 'sectionKey'>[] {
   const found: Omit<Found, 'section' | 'sectionKey'>[] = []
-  for (const [start, end] of splitSentences(text)) {
+  for (const { start, end } of sentences) {
     const sentence = text.slice(start, end)
+    // a figure starts with a digit: most sentences are spared the pattern
+    if (!HAS_DIGIT.test(sentence)) continue
     for (const m of sentence.matchAll(FIGURE)) {
       const value = Number(m[1].normalize('NFKC').replace('．', '.'))
       if (!Number.isFinite(value)) continue
@@ -101,8 +111,12 @@ export function compareFigures(
   /** label similarity at which two figures of one unit are the same figure (CompareConfig.figureLabelMatch) */
   threshold = 0.6
 ): FigureChange[] {
-  const a = before.flatMap((s, i) => figuresIn(s.text, i, options, s.key))
-  const b = after.flatMap((s, i) => figuresIn(s.text, i, options, s.key))
+  const list = (sections: { text: string; key?: string }[]) => listFigures(sections.map(s => ({ prepared: prepareText(s.text, options), key: s.key })))
+  return pairFigures(list(before), list(after), threshold)
+}
+
+/** Figures of two versions (see `listFigures`) paired: compareFigures on lists read before. */
+export function pairFigures(a: FigureList, b: FigureList, threshold: number): FigureChange[] {
   // candidates: same unit and the same label first (through an index); the figures left over
   // are scored by label bigrams within their unit
   const candidates: { i: number; j: number; score: number }[] = []

@@ -41,14 +41,11 @@ export function fingerprintReport(report: ReportInput, options: NormalizeOptions
   return fingerprint
 }
 
-function containment(key: string, grams: Set<number>): number {
-  let total = 0
+/** Share of the hashes found in `grams` (the sentence's 8-grams, hashed once for every year). */
+function containment(hashes: number[], grams: Set<number>): number {
   let found = 0
-  forEachGram(key, GRAM, h => {
-    total++
-    if (grams.has(h)) found++
-  })
-  return total === 0 ? 0 : found / total
+  for (const h of hashes) if (grams.has(h)) found++
+  return hashes.length === 0 ? 0 : found / hashes.length
 }
 
 export function compareWithHistory(draft: ReportInput, earlier: HistoryReport[], options: NormalizeOptions = {}): HistoryResult {
@@ -68,7 +65,9 @@ export function compareWithHistory(draft: ReportInput, earlier: HistoryReport[],
         Object.assign(origin, { match: 'exact', similarity: 1, firstYear: exact[0].year, lastYear: exact[exact.length - 1].year })
         for (const y of exact) perYear.set(y.year, (perYear.get(y.year) ?? 0) + s.key.length)
       } else if (s.key.length >= GRAM) {
-        const scores = years.map(y => ({ year: y.year, score: containment(s.key, y.fingerprint.grams) }))
+        const hashes: number[] = []
+        forEachGram(s.key, GRAM, h => hashes.push(h))
+        const scores = years.map(y => ({ year: y.year, score: containment(hashes, y.fingerprint.grams) }))
         const similar = scores.filter(x => x.score >= SIMILAR)
         if (similar.length) {
           Object.assign(origin, {

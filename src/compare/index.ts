@@ -6,6 +6,7 @@
 //                                        reused passages (8+ chars), figures paired
 //   compareWithHistory(draft, earlier)   the earliest year each draft sentence appears in
 export { compareTexts } from './text-diff'
+export { preloadCompareEngine } from './preload'
 export { compareReports } from './reports'
 export { compareWithHistory, fingerprintReport } from './history'
 export { compareFigures } from './figures'

@@ -1,7 +1,8 @@
 // The one cache policy of the comparison engine: least recently used, bounded by entries and,
-// where entries differ much in size, by their total size (lru-cache). Prepared texts,
-// suffix automata, fingerprints, folded characters and finished comparisons all use it, and
-// `clearCompareCaches` empties every one of them (benchmarks measure cold runs with it).
+// where entries differ much in size, by their total size (lru-cache). Prepared texts and
+// reports, pair analyses, suffix automata, fingerprints, folded characters and finished
+// comparisons all use it, and `clearCompareCaches` empties every one of them (benchmarks
+// measure cold runs with it).
 import { LRUCache } from 'lru-cache'
 
 export type CacheBounds<K, V> = {

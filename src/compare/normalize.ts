@@ -97,17 +97,39 @@ export function foldChar(ch: string, options: ResolvedNormalizeOptions): string 
   return folded
 }
 
+/**
+ * The matching form of one UTF-16 code unit of the Basic Multilingual Plane (not a surrogate
+ * of a pair): `foldChar` without the per-call table lookup, for loops over whole texts.
+ */
+export function bmpFolder(options: ResolvedNormalizeOptions): (code: number) => string {
+  const table = tableFor(options).bmp
+  return code => table[code] ?? (table[code] = fold(String.fromCharCode(code), options))
+}
+
 /** Matching form of a whole string (no ignorable spans removed: see `ignorableSpans`). */
 export function foldText(text: string, options: ResolvedNormalizeOptions): string {
+  const fold1 = bmpFolder(options)
   let out = ''
-  for (const ch of text) out += foldChar(ch, options)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        out += foldChar(text.slice(i, i + 2), options)
+        i++
+        continue
+      }
+    }
+    out += fold1(code)
+  }
   return out
 }
 
 /** Character ranges [start, end) in the original that never take part in matching. */
 export function ignorableSpans(text: string, options: ResolvedNormalizeOptions): [number, number][] {
   const spans: [number, number][] = []
-  if (options.pinyin) for (const m of text.matchAll(PINYIN_ANNOTATION)) spans.push([m.index, m.index + m[0].length])
+  // the annotation needs a bracket: most texts are spared the pattern's look-behind
+  if (options.pinyin && (text.includes('(') || text.includes('（'))) for (const m of text.matchAll(PINYIN_ANNOTATION)) spans.push([m.index, m.index + m[0].length])
   if (options.numbering) spans.push(...numberingSpans(text))
   return spans.sort((a, b) => a[0] - b[0])
 }

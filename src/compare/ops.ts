@@ -1,7 +1,7 @@
 // Internal diff ops (ranges into the original texts plus normalised lengths) and the passes
 // that make them readable and turn them into the public DiffOp list.
 import type { PreparedText } from './prepare'
-import type { DiffOp, TextDiff } from './types'
+import type { DiffOp, DiffStats, TextDiff } from './types'
 
 export type Range = [number, number]
 export type RawOp = { op: 'equal' | 'delete' | 'insert'; a?: Range; b?: Range; na: number; nb: number; moveId?: string }
@@ -83,6 +83,18 @@ export function mergeAdjacent(ops: RawOp[]): RawOp[] {
   return out
 }
 
+/**
+ * Similarity of a diff, one meaning everywhere (texts, section rows, whole reports): the share
+ * of normalised characters shown as taken from the other side — equal, moved, or an insert
+ * reused from elsewhere in the earlier text (`reusedFrom`) — as 2 × (equal + moved + reused)
+ * / (before + after), at most 1; 1 for two empty texts. Reused phrases count: a year that
+ * reuses last year's wording in other places is similar to it, not new.
+ */
+export function similarityOf(stats: Pick<DiffStats, 'beforeChars' | 'afterChars' | 'equalChars' | 'movedChars' | 'reusedChars'>): number {
+  const total = stats.beforeChars + stats.afterChars
+  return total === 0 ? 1 : Math.min(1, (2 * (stats.equalChars + stats.movedChars + stats.reusedChars)) / total)
+}
+
 /** Ops with their text; `lengths` are the normalised sizes compared (default: whole texts). */
 export function finish(A: PreparedText, B: PreparedText, raw: RawOp[], lengths: [number, number] = [A.normLength, B.normLength]): TextDiff {
   const stats = {
@@ -118,7 +130,5 @@ export function finish(A: PreparedText, B: PreparedText, raw: RawOp[], lengths: 
     }
   }
   stats.moves = moveIds.size
-  const total = lengths[0] + lengths[1]
-  const similarity = total === 0 ? 1 : (2 * (stats.equalChars + stats.movedChars)) / total
-  return { ops, similarity: Math.min(1, similarity), stats }
+  return { ops, similarity: similarityOf(stats), stats }
 }

@@ -1,7 +1,7 @@
 // A text prepared for comparison: sentences, and (lazily) word tokens, each pointing at its
 // original characters and carrying its matching key. Prepared texts are cached by content,
 // so an earlier year compared on every page load is split and segmented once.
-import { foldChar, ignorableSpans, optionsKey, type ResolvedNormalizeOptions } from './normalize'
+import { bmpFolder, foldChar, ignorableSpans, optionsKey, type ResolvedNormalizeOptions } from './normalize'
 import { boundedCache } from './lru'
 import { NUMBER_TOKEN } from './units'
 import { wordSegmenter } from './segment'
@@ -50,12 +50,17 @@ export function splitSentences(text: string): [number, number][] {
 
 /** Normalised key of text[start, end), skipping ignorable characters. */
 export function keyOf(text: string, start: number, end: number, options: ResolvedNormalizeOptions, ignorable: Uint8Array): string {
+  const fold1 = bmpFolder(options)
   let key = ''
   let i = start
   while (i < end) {
-    const code = text.codePointAt(i) as number
-    const width = code > 0xffff ? 2 : 1
-    if (!ignorable[i]) key += foldChar(String.fromCodePoint(code), options)
+    const code = text.charCodeAt(i)
+    let width = 1
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) width = 2
+    }
+    if (!ignorable[i]) key += width === 1 ? fold1(code) : foldChar(text.slice(i, i + 2), options)
     i += width
   }
   return key
@@ -89,19 +94,28 @@ export function prepareText(text: string, options: ResolvedNormalizeOptions): Pr
 
 /** Folds every character once: the normalised text and where each of its characters came from. */
 function mapText(text: string, options: ResolvedNormalizeOptions, ignorable: Uint8Array): MappedText {
+  const fold1 = bmpFolder(options)
+  let units = new Uint16Array(text.length + 16)
   let starts = new Int32Array(text.length + 16)
   let ends = new Int32Array(text.length + 16)
-  let key = ''
   let n = 0
   let i = 0
   while (i < text.length) {
-    const code = text.codePointAt(i) as number
-    const width = code > 0xffff ? 2 : 1
+    const code = text.charCodeAt(i)
+    let width = 1
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) width = 2
+    }
     if (!ignorable[i]) {
-      const folded = foldChar(width === 1 ? text[i] : String.fromCodePoint(code), options)
+      const folded = width === 1 ? fold1(code) : foldChar(text.slice(i, i + 2), options)
       if (n + folded.length > starts.length) {
+        const size = starts.length * 2 + folded.length
+        const grownUnits = new Uint16Array(size)
+        grownUnits.set(units)
+        units = grownUnits
         const grown = (array: Int32Array) => {
-          const next = new Int32Array(array.length * 2 + folded.length)
+          const next = new Int32Array(size)
           next.set(array)
           return next
         }
@@ -109,14 +123,19 @@ function mapText(text: string, options: ResolvedNormalizeOptions, ignorable: Uin
         ends = grown(ends)
       }
       for (let k = 0; k < folded.length; k++, n++) {
+        units[n] = folded.charCodeAt(k)
         starts[n] = i
         ends[n] = i + width
       }
-      key += folded
     }
     i += width
   }
-  return { key, start: starts.slice(0, n), end: ends.slice(0, n) }
+  // code units to a string in chunks (apply takes a bounded argument list)
+  let key = ''
+  for (let at = 0; at < n; at += 8192) key += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + 8192)) as unknown as number[])
+  // views of the buffers (16 spare places) rather than copies, unless folding grew them much
+  const fits = starts.length - n <= 64
+  return { key, start: fits ? starts.subarray(0, n) : starts.slice(0, n), end: fits ? ends.subarray(0, n) : ends.slice(0, n) }
 }
 
 /** Derived data of a prepared text, computed once and kept as long as the text is cached. */

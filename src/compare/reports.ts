@@ -7,80 +7,41 @@
 //   3. content overlap (renamed sections)
 // then an unmatched section whose text mostly lies inside a matched one joins it as a split
 // (one before, several after) or a merge (several before, one after).
-import { stripNumbering } from '../text/numbering'
-import { foldText, optionsKey, type ResolvedNormalizeOptions } from './normalize'
-import { derived, prepareText, type PreparedText } from './prepare'
-import { compareFigures } from './figures'
+//
+// What it costs: each report is prepared once per content (prepared-report.ts); each pair of
+// reports is analysed once (alignment, shared passages, figures: PairAnalysis) and each pair
+// of sections diffed once, all in lru.ts caches. A draft against ten years prepares eleven
+// reports and does ten pair analyses; a repeated call only assembles the rows.
+import { foldText } from './normalize'
+import { prepareText, type PreparedText } from './prepare'
+import { pairFigures } from './figures'
 import { heaviestChain } from './chain'
-import { mappedKey, sharedPhrases, type MappedText } from './reuse'
+import { sharedPhrases } from './reuse'
 import { diffPrepared } from './text-diff'
-import { forEachGram } from './grams'
 import { resolveCompareOptions, type CompareOptions, type ResolvedCompareOptions } from './config'
 import { markReused, type ReuseSource } from './reuse-marking'
+import { similarityOf } from './ops'
 import { boundedCache, cached } from './lru'
+import { joinedText as joinedReport, locate, prepareReport, reportFigures, sharedGramCounts, type Joined, type PreparedReport, type Side } from './prepared-report'
 import type { SharedRun } from './reuse'
-import type { DiffOp, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
+import type { FigureChange, ReportDiff, ReportInput, ReusedPassage, SectionMatch, SectionPair, TextDiff } from './types'
 
-const GRAM = 4
 const LEVEL_PENALTY = 0.05
-
-function headingKey(heading: string, options: ResolvedNormalizeOptions): string {
-  return foldText(stripNumbering(heading), options).replace(/[^\p{L}\p{N}]/gu, '')
-}
-
-function gramsOf(prepared: PreparedText): Set<number> {
-  return derived(prepared, 'grams4', () => {
-    const set = new Set<number>()
-    for (const s of prepared.sentences) forEachGram(s.key, GRAM, h => set.add(h))
-    return set
-  })
-}
 
 type Overlap = { dice: number; aInB: number; bInA: number }
 
-/**
- * Shared 4-grams of every pair of sections, counted once through an index of the earlier
- * report's grams (not pair by pair: 50 × 50 sections would be 2,500 set intersections).
- */
-function gramOverlaps(A: Side[], B: Side[]): (a: number, b: number) => Overlap {
-  const shared = cached(overlapCounts, sidesKey(A, B), () => sharedGramCounts(A, B))
+/** Shared 4-grams of every pair of sections, counted once by merging the two reports' gram tables. */
+function gramOverlaps(RA: PreparedReport, RB: PreparedReport): (a: number, b: number) => Overlap {
+  const A = RA.sides
+  const B = RB.sides
+  const shared = sharedGramCounts(RA, RB)
   return (a, b) => {
-    const sa = A[a].grams.size
-    const sb = B[b].grams.size
+    const sa = A[a].gramCount
+    const sb = B[b].gramCount
     if (sa === 0 || sb === 0) return { dice: 0, aInB: 0, bInA: 0 }
     const n = shared[a * B.length + b]
     return { dice: (2 * n) / (sa + sb), aInB: n / sa, bInA: n / sb }
   }
-}
-
-// analyses of a pair of reports (gram overlaps, shared passages), kept while their texts are
-const overlapCounts = boundedCache<string, Int32Array>({ entries: 1000, maxSize: 4_000_000, sizeOf: counts => counts.length })
-const reportRuns = boundedCache<string, SharedRun[]>({ entries: 1000, maxSize: 2_000_000, sizeOf: runs => runs.length + 1 })
-
-function sidesKey(A: Side[], B: Side[]): string {
-  return `${A.map(s => s.prepared.id).join(',')}|${B.map(s => s.prepared.id).join(',')}`
-}
-
-function sharedGramCounts(A: Side[], B: Side[]): Int32Array {
-  const postings = new Map<number, number[]>()
-  A.forEach((side, a) => {
-    for (const g of side.grams) {
-      const list = postings.get(g)
-      if (list) list.push(a)
-      else postings.set(g, [a])
-    }
-  })
-  const shared = new Int32Array(A.length * B.length)
-  B.forEach((side, b) => {
-    for (const g of side.grams) for (const a of postings.get(g) ?? []) shared[a * B.length + b]++
-  })
-  return shared
-}
-
-function bigramSet(text: string): Set<string> {
-  const set = new Set<string>()
-  for (let i = 0; i + 2 <= text.length; i++) set.add(text.slice(i, i + 2))
-  return set
 }
 
 function headingDice(a: Side, b: Side): number {
@@ -88,33 +49,27 @@ function headingDice(a: Side, b: Side): number {
   if (a.headingKey === b.headingKey) return 1
   const ga = a.headingGrams
   const gb = b.headingGrams
-  if (!ga.size || !gb.size) return 0
+  if (!ga.length || !gb.length) return 0
+  // shared bigrams: one merge of the two ascending lists
   let shared = 0
-  for (const g of ga) if (gb.has(g)) shared++
-  return (2 * shared) / (ga.size + gb.size)
-}
-
-type Side = { heading: string; level: number; key?: string; prepared: PreparedText; grams: Set<number>; headingKey: string; headingGrams: Set<string> }
-
-const headingKeys = boundedCache<string, { key: string; grams: Set<string> }>({ entries: 20_000 })
-
-function sidesOf(report: ReportInput, options: ResolvedNormalizeOptions): Side[] {
-  return report.sections.map(section => {
-    const prepared = prepareText(section.text, options)
-    const heading = cached(headingKeys, optionsKey(options) + section.heading, () => {
-      const key = headingKey(section.heading, options)
-      return { key, grams: bigramSet(key) }
-    })
-    return { heading: section.heading, level: section.level ?? 1, key: section.key || undefined, prepared, grams: gramsOf(prepared), headingKey: heading.key, headingGrams: heading.grams }
-  })
+  for (let i = 0, j = 0; i < ga.length && j < gb.length; ) {
+    if (ga[i] < gb[j]) i++
+    else if (ga[i] > gb[j]) j++
+    else {
+      shared++
+      i++
+      j++
+    }
+  }
+  return (2 * shared) / (ga.length + gb.length)
 }
 
 type Match = { a: number; b: number; by: SectionMatch }
 
 /** Shared text: Dice, or most of the smaller section found in the larger one (a section that grew). */
 function contentScore(a: Side, b: Side, { dice, aInB, bInA }: Overlap): number {
-  const smaller = Math.min(a.grams.size, b.grams.size)
-  return smaller >= 3 ? Math.max(dice, 0.8 * (a.grams.size <= b.grams.size ? aInB : bInA)) : dice
+  const smaller = Math.min(a.gramCount, b.gramCount)
+  return smaller >= 3 ? Math.max(dice, 0.8 * (a.gramCount <= b.gramCount ? aInB : bInA)) : dice
 }
 
 /** Greedy best-first matching over the still unmatched pairs scoring at least `threshold`. */
@@ -150,10 +105,12 @@ function matchPass(
 
 type Group = { before: number[]; after: number[]; by?: SectionMatch }
 
-function alignSections(A: Side[], B: Side[], options: ResolvedCompareOptions): Group[] {
+function alignSections(RA: PreparedReport, RB: PreparedReport, options: ResolvedCompareOptions): Group[] {
+  const A = RA.sides
+  const B = RB.sides
   const usedA = new Set<number>()
   const usedB = new Set<number>()
-  const overlap = gramOverlaps(A, B)
+  const overlap = gramOverlaps(RA, RB)
   const matches = [
     ...matchPass(A, B, usedA, usedB, 'key', (a, b) => (A[a].key && A[a].key === B[b].key ? 1 : 0), 1),
     ...matchPass(A, B, usedA, usedB, 'heading', (a, b) => headingDice(A[a], B[b]), options.headingMatch),
@@ -220,7 +177,7 @@ function reorderedRows(groups: Group[]): Set<number> {
   return new Set(rows.filter(r => !inOrder.has(r.index)).map(r => r.index))
 }
 
-function joinedText(sides: Side[], indexes: number[]): string {
+function joinedSections(sides: Side[], indexes: number[]): string {
   return indexes.map(i => sides[i].prepared.text).join('\n')
 }
 
@@ -239,21 +196,28 @@ function kindOf(group: Group, diff: TextDiff, A: Side[], B: Side[], reordered: b
   return reordered ? 'reordered' : 'same'
 }
 
-/** Deleted and inserted passages in different sections with the same normalised text are moves. */
-function crossSectionMoves(pairs: SectionPair[], options: ResolvedCompareOptions, counter: { next: number }) {
+/**
+ * Deleted and inserted passages in different sections with the same normalised text are moves.
+ * `keys` holds each row's normalised op texts (of the ops without a move).
+ */
+function crossSectionMoves(pairs: SectionPair[], keys: Map<SectionPair, (string | undefined)[]>, options: ResolvedCompareOptions, counter: { next: number }) {
   const inserted = new Map<string, { at: number; pair: SectionPair }[]>()
   for (const pair of pairs) {
+    const opKeys = keys.get(pair) as (string | undefined)[]
     pair.diff.ops.forEach((op, at) => {
       if (op.op !== 'insert' || op.moveId) return
-      const key = foldText(op.after, options.normalize)
+      const key = opKeys[at] as string
       if (key.length < options.minMoveChars) return
-      inserted.set(key, [...(inserted.get(key) ?? []), { at, pair }])
+      const list = inserted.get(key)
+      if (list) list.push({ at, pair })
+      else inserted.set(key, [{ at, pair }])
     })
   }
   for (const pair of pairs) {
+    const opKeys = keys.get(pair) as (string | undefined)[]
     pair.diff.ops.forEach((op, at) => {
       if (op.op !== 'delete' || op.moveId) return
-      const key = foldText(op.before, options.normalize)
+      const key = opKeys[at] as string
       const candidates = inserted.get(key)
       const index = candidates?.findIndex(c => c.pair !== pair) ?? -1
       if (!candidates || index < 0) return
@@ -273,11 +237,21 @@ function crossSectionMoves(pairs: SectionPair[], options: ResolvedCompareOptions
 }
 
 // ---------- pair diffs, cached: ten years against one draft share most section pairs ----------
-const pairDiffs = boundedCache<string, TextDiff>({ entries: 20_000, maxSize: 4_000_000, sizeOf: diff => diff.stats.beforeChars + diff.stats.afterChars })
+type CachedRow = { diff: TextDiff; keys: (string | undefined)[] }
+const pairDiffs = boundedCache<string, CachedRow>({ entries: 20_000, maxSize: 4_000_000, sizeOf: row => row.diff.stats.beforeChars + row.diff.stats.afterChars })
 
-/** The diff of two prepared texts, computed once per pair and options; move ids named by the row. */
-function rowDiff(A: PreparedText, B: PreparedText, options: ResolvedCompareOptions, optionsKey: string, counter: { next: number }): TextDiff {
-  const diff = cached(pairDiffs, `${optionsKey}|${A.id}|${B.id}`, () => diffPrepared(A, B, options, { next: 1 }))
+/**
+ * The diff of two prepared texts, computed once per pair and options, with the normalised
+ * text of each op that is no move (for moves across sections); move ids named by the row.
+ */
+function rowDiff(A: PreparedText, B: PreparedText, options: ResolvedCompareOptions, optionsKey: string, counter: { next: number }): CachedRow {
+  const row = cached(pairDiffs, `${optionsKey}|${A.id}|${B.id}`, () => {
+    const diff = diffPrepared(A, B, options, { next: 1 })
+    const keys = diff.ops.map(op => (op.moveId ? undefined : op.op === 'insert' ? foldText(op.after, options.normalize) : op.op === 'delete' ? foldText(op.before, options.normalize) : undefined))
+    return { diff, keys }
+  })
+  const { diff } = row
+  if (!diff.stats.moves) return { diff: { ...diff, ops: [...diff.ops], moves: diff.moves && [...diff.moves], stats: { ...diff.stats } }, keys: row.keys }
   // move ids numbered across the whole report (move-1, move-2 …), whatever the cached pair said
   const ids = new Map<string, string>()
   const rename = (id: string) => {
@@ -286,44 +260,21 @@ function rowDiff(A: PreparedText, B: PreparedText, options: ResolvedCompareOptio
     return renamed
   }
   return {
-    ...diff,
-    ops: diff.ops.map(op => (op.moveId ? { ...op, moveId: rename(op.moveId) } : op)),
-    moves: diff.moves?.map(m => ({ ...m, id: rename(m.id) })),
-    stats: { ...diff.stats },
+    diff: {
+      ...diff,
+      ops: diff.ops.map(op => (op.moveId ? { ...op, moveId: rename(op.moveId) } : op)),
+      moves: diff.moves?.map(m => ({ ...m, id: rename(m.id) })),
+      stats: { ...diff.stats },
+    },
+    keys: row.keys,
   }
 }
-
-function locate(mapped: MappedText, offsets: number[], start: number, length: number) {
-  // `offsets` holds where each section starts in the joined normalised text
-  let section = 0
-  while (section + 1 < offsets.length && offsets[section + 1] <= start) section++
-  return { section, start: mapped.start[start], end: mapped.end[start + length - 1] }
-}
-
-/** Joined normalised text of all sections with a separator that never matches the other side. */
-function joinedMapped(sides: Side[], separator: string) {
-  const parts = sides.map(s => mappedKey(s.prepared))
-  const length = parts.reduce((n, p) => n + p.key.length + 1, 0)
-  const start = new Int32Array(length).fill(-1)
-  const end = new Int32Array(length).fill(-1)
-  const offsets: number[] = []
-  let at = 0
-  for (const part of parts) {
-    offsets.push(at)
-    start.set(part.start, at)
-    end.set(part.end, at)
-    at += part.key.length + 1
-  }
-  return { mapped: { key: parts.map(p => p.key + separator).join(''), start, end }, offsets }
-}
-
-type Joined = ReturnType<typeof joinedMapped>
 
 /** Every passage of the later report also found in the earlier one (runs over all sections). */
-function reusedPassages(A: Side[], B: Side[], a: Joined, b: Joined, runs: SharedRun[]): ReusedPassage[] {
+function reusedPassages(B: Side[], a: Joined, b: Joined, runs: SharedRun[]): ReusedPassage[] {
   return runs.map(run => {
-    const before = locate(a.mapped, a.offsets, run.aStart, run.length)
-    const after = locate(b.mapped, b.offsets, run.bStart, run.length)
+    const before = locate(a, run.aStart, run.length)
+    const after = locate(b, run.bStart, run.length)
     return { text: B[after.section].prepared.text.slice(after.start, after.end), length: run.length, before, after }
   })
 }
@@ -334,28 +285,70 @@ function rowReuseSource(after: number[], B: Side[], a: Joined, b: Joined, runs: 
   let shift = 0
   for (const j of after) {
     const from = b.offsets[j]
-    const to = from + mappedKey(B[j].prepared).key.length
-    for (const run of runs) if (run.bStart >= from && run.bStart < to) local.push({ ...run, bStart: run.bStart - from + shift })
+    const to = from + B[j].prepared.mapped.key.length
+    // runs are sorted by bStart: the first one at or after `from`
+    let lo = 0
+    let hi = runs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (runs[mid].bStart < from) lo = mid + 1
+      else hi = mid
+    }
+    for (let r = lo; r < runs.length && runs[r].bStart < to; r++) local.push({ ...runs[r], bStart: runs[r].bStart - from + shift })
     shift += to - from
   }
-  return { runs: local, locate: (start, end) => locate(a.mapped, a.offsets, start, end - start) }
+  return { runs: local, locate: (start, end) => locate(a, start, end - start) }
+}
+
+/**
+ * What two prepared reports share, computed once per pair and kept while both are cached:
+ * the section alignment, passages of minMoveChars+ found in both, and the figures paired.
+ * Everything after (rows, moves across sections, reuse marking) is assembled per call.
+ */
+type PairAnalysis = {
+  groups: Group[]
+  reordered: Set<number>
+  /** shared runs by their place in the later report (a stable sort of the found order) */
+  runs: SharedRun[]
+  reused: ReusedPassage[]
+  figures: FigureChange[]
+}
+const pairAnalyses = boundedCache<string, PairAnalysis>({ entries: 1000, maxSize: 4_000_000, sizeOf: p => p.runs.length + p.groups.length + p.figures.length + 1 })
+
+function analysePair(RA: PreparedReport, RB: PreparedReport, options: ResolvedCompareOptions, optionsKey: string): PairAnalysis {
+  return cached(pairAnalyses, `${optionsKey}|${RA.id}|${RB.id}`, () => {
+    const groups = alignSections(RA, RB, options)
+    const a = joinedReport(RA, '\u0001')
+    const b = joinedReport(RB, '\u0002')
+    // runs over the whole reports, so a phrase reused in another section is found too
+    const found = sharedPhrases(a.mapped.key, b.mapped.key, options.minMoveChars)
+    return {
+      groups,
+      reordered: reorderedRows(groups),
+      runs: [...found].sort((x, y) => x.bStart - y.bStart),
+      reused: reusedPassages(RB.sides, a, b, found),
+      figures: pairFigures(reportFigures(RA), reportFigures(RB), options.figureLabelMatch),
+    }
+  })
 }
 
 export function compareReports(before: ReportInput, after: ReportInput, options: CompareOptions = {}): ReportDiff {
   const resolved = resolveCompareOptions(options)
-  const A = sidesOf(before, resolved.normalize)
-  const B = sidesOf(after, resolved.normalize)
-  const groups = alignSections(A, B, resolved)
-  const reordered = reorderedRows(groups)
-  const counter = { next: 1 }
   const optionsKey = JSON.stringify(resolved)
+  const RA = prepareReport(before, resolved.normalize)
+  const RB = prepareReport(after, resolved.normalize)
+  const A = RA.sides
+  const B = RB.sides
+  const { groups, reordered, runs, reused, figures } = analysePair(RA, RB, resolved, optionsKey)
+  const counter = { next: 1 }
+  const keys = new Map<SectionPair, (string | undefined)[]>()
+  const rowTexts = (sides: Side[], indexes: number[]) => (indexes.length === 1 ? sides[indexes[0]].prepared : prepareText(joinedSections(sides, indexes), resolved.normalize))
   const sections: SectionPair[] = groups.map((group, index) => {
-    const aPrepared = group.before.length === 1 ? A[group.before[0]].prepared : prepareText(joinedText(A, group.before), resolved.normalize)
-    const bPrepared = group.after.length === 1 ? B[group.after[0]].prepared : prepareText(joinedText(B, group.after), resolved.normalize)
-    const diff = rowDiff(aPrepared, bPrepared, resolved, optionsKey, counter)
-    return {
-      before: group.before,
-      after: group.after,
+    const row = rowDiff(rowTexts(A, group.before), rowTexts(B, group.after), resolved, optionsKey, counter)
+    const { diff } = row
+    const pair: SectionPair = {
+      before: [...group.before],
+      after: [...group.after],
       kind: kindOf(group, diff, A, B, reordered.has(index)),
       matchedBy: group.by,
       reordered: reordered.has(index),
@@ -365,22 +358,22 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
       similarity: group.before.length && group.after.length ? diff.similarity : 0,
       diff,
     }
+    keys.set(pair, row.keys)
+    return pair
   })
-  crossSectionMoves(sections, resolved, counter)
-  // reuse: runs over the whole reports, so a phrase reused in another section is found too
-  const a = joinedMapped(A, '\u0001')
-  const b = joinedMapped(B, '\u0002')
-  const runs = cached(reportRuns, `${resolved.minMoveChars}|${sidesKey(A, B)}`, () => sharedPhrases(a.mapped.key, b.mapped.key, resolved.minMoveChars))
+  crossSectionMoves(sections, keys, resolved, counter)
+  const a = joinedReport(RA, '\u0001')
+  const b = joinedReport(RB, '\u0002')
   for (const pair of sections) {
     if (!pair.after.length) continue
-    const bPrepared = pair.after.length === 1 ? B[pair.after[0]].prepared : prepareText(joinedText(B, pair.after), resolved.normalize)
-    pair.diff = markReused(pair.diff, bPrepared, rowReuseSource(pair.after, B, a, b, runs))
+    pair.diff = markReused(pair.diff, rowTexts(B, pair.after), rowReuseSource(pair.after, B, a, b, runs))
+    // kept, moved (also to another section) and reused text, as everywhere (similarityOf)
+    if (pair.before.length) pair.similarity = pair.diff.similarity = similarityOf(pair.diff.stats)
   }
 
-  const totalBefore = A.reduce((n, s) => n + s.prepared.normLength, 0)
-  const totalAfter = B.reduce((n, s) => n + s.prepared.normLength, 0)
-  const matched = sections.reduce((n, s) => n + s.diff.stats.equalChars + s.diff.stats.movedChars, 0)
-  const reused = reusedPassages(A, B, a, b, runs)
+  const totalBefore = RA.normLength
+  const totalAfter = RB.normLength
+  const matched = sections.reduce((n, s) => n + s.diff.stats.equalChars + s.diff.stats.movedChars + s.diff.stats.reusedChars, 0)
   const titleDiff =
     before.title !== undefined || after.title !== undefined
       ? diffPrepared(prepareText(before.title ?? '', resolved.normalize), prepareText(after.title ?? '', resolved.normalize), resolved, counter)
@@ -389,13 +382,8 @@ export function compareReports(before: ReportInput, after: ReportInput, options:
     sections,
     similarity: totalBefore + totalAfter === 0 ? 1 : Math.min(1, (2 * matched) / (totalBefore + totalAfter)),
     title: titleDiff,
-    reused,
-    figures: compareFigures(
-      before.sections.map(s => ({ text: s.text, key: s.key })),
-      after.sections.map(s => ({ text: s.text, key: s.key })),
-      resolved.normalize,
-      resolved.figureLabelMatch
-    ),
+    reused: [...reused],
+    figures: [...figures],
     stats: {
       sectionsBefore: A.length,
       sectionsAfter: B.length,

@@ -7,6 +7,7 @@
 import { lowerBound } from './grams'
 import type { PreparedText } from './prepare'
 import { mappedKey, type SharedRun } from './reuse'
+import { similarityOf } from './ops'
 import type { DiffOp, ReusedFrom, TextDiff } from './types'
 
 /**
@@ -65,5 +66,6 @@ export function markReused(diff: TextDiff, B: PreparedText, source: ReuseSource)
     if (at === ns) ops.push(op)
     else if (cut(at) < offset) ops.push({ op: 'insert', after: B.text.slice(cut(at), offset) })
   }
-  return { ...diff, ops, stats: { ...diff.stats, reusedChars: diff.stats.reusedChars + reusedChars } }
+  const stats = { ...diff.stats, reusedChars: diff.stats.reusedChars + reusedChars }
+  return { ...diff, ops, similarity: similarityOf(stats), stats }
 }

@@ -16,8 +16,10 @@ export type SharedRun = { aStart: number; bStart: number; length: number }
 
 /**
  * Suffix automaton in typed arrays: states (length, suffix link, first end position) and
- * transitions as edges, found through one open-addressing hash table keyed by (state, char).
- * At most 2n states and 3n edges for a text of n characters.
+ * transitions in one open-addressing hash table keyed by (state, char) whose slots hold key
+ * and target together (one cache line per probe); each state's characters are also listed
+ * (for cloning). At most 2n states and 3n transitions for a text of n characters (about
+ * 2.2n in Chinese prose).
  */
 class SuffixAutomaton {
   readonly len: Int32Array
@@ -25,17 +27,14 @@ class SuffixAutomaton {
   readonly firstEnd: Int32Array
   private size = 1
   private last = 0
-  // edges: target and character, listed per state (for cloning)
-  private readonly edgeTarget: Int32Array
+  // each state's transition characters as a list: first, then next
   private readonly edgeChar: Int32Array
   private readonly edgeNext: Int32Array
   private readonly firstEdge: Int32Array
   private edges = 0
-  // hash table: slot → edge index + 1 (0 = empty)
-  private readonly slots: Int32Array
-  private readonly slotState: Int32Array
-  private readonly slotChar: Int32Array
-  private readonly mask: number
+  // hash table, 3 ints a slot: state + 1 (0 = empty), char, target
+  private slots: Int32Array
+  private mask: number
 
   constructor(text: string) {
     const states = 2 * text.length + 2
@@ -44,44 +43,60 @@ class SuffixAutomaton {
     this.link = new Int32Array(states).fill(-1)
     this.firstEnd = new Int32Array(states).fill(-1)
     this.firstEdge = new Int32Array(states).fill(-1)
-    this.edgeTarget = new Int32Array(edges)
     this.edgeChar = new Int32Array(edges)
     this.edgeNext = new Int32Array(edges)
     let capacity = 16
-    while (capacity < edges * 2) capacity *= 2
-    this.slots = new Int32Array(capacity)
-    this.slotState = new Int32Array(capacity)
-    this.slotChar = new Int32Array(capacity)
+    while (capacity < text.length * 4) capacity *= 2
+    this.slots = new Int32Array(capacity * 3)
     this.mask = capacity - 1
     for (let i = 0; i < text.length; i++) this.extend(text.charCodeAt(i), i)
   }
 
   private slotOf(state: number, c: number): number {
+    const slots = this.slots
     let slot = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & this.mask
-    while (this.slots[slot] !== 0 && (this.slotState[slot] !== state || this.slotChar[slot] !== c)) slot = (slot + 1) & this.mask
+    while (slots[slot * 3] !== 0 && (slots[slot * 3] !== state + 1 || slots[slot * 3 + 1] !== c)) slot = (slot + 1) & this.mask
     return slot
   }
 
   /** Target of the transition (state, c), or -1. */
   next(state: number, c: number): number {
-    const edge = this.slots[this.slotOf(state, c)]
-    return edge === 0 ? -1 : this.edgeTarget[edge - 1]
+    const at = this.slotOf(state, c) * 3
+    return this.slots[at] === 0 ? -1 : this.slots[at + 2]
   }
 
   private setNext(state: number, c: number, target: number) {
-    const slot = this.slotOf(state, c)
-    if (this.slots[slot] !== 0) {
-      this.edgeTarget[this.slots[slot] - 1] = target
+    let at = this.slotOf(state, c) * 3
+    if (this.slots[at] !== 0) {
+      this.slots[at + 2] = target
       return
     }
+    // at most three quarters full
+    if ((this.edges + 1) * 4 > (this.mask + 1) * 3) {
+      this.grow()
+      at = this.slotOf(state, c) * 3
+    }
     const edge = this.edges++
-    this.edgeTarget[edge] = target
     this.edgeChar[edge] = c
     this.edgeNext[edge] = this.firstEdge[state]
     this.firstEdge[state] = edge
-    this.slots[slot] = edge + 1
-    this.slotState[slot] = state
-    this.slotChar[slot] = c
+    this.slots[at] = state + 1
+    this.slots[at + 1] = c
+    this.slots[at + 2] = target
+  }
+
+  /** Twice the slots, every transition placed again. */
+  private grow() {
+    const old = this.slots
+    this.slots = new Int32Array(old.length * 2)
+    this.mask = this.mask * 2 + 1
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at] === 0) continue
+      const slot = this.slotOf(old[at] - 1, old[at + 1]) * 3
+      this.slots[slot] = old[at]
+      this.slots[slot + 1] = old[at + 1]
+      this.slots[slot + 2] = old[at + 2]
+    }
   }
 
   private extend(c: number, position: number) {
@@ -102,7 +117,7 @@ class SuffixAutomaton {
         this.len[clone] = this.len[p] + 1
         this.link[clone] = this.link[q]
         this.firstEnd[clone] = this.firstEnd[q]
-        for (let e = this.firstEdge[q]; e >= 0; e = this.edgeNext[e]) this.setNext(clone, this.edgeChar[e], this.edgeTarget[e])
+        for (let e = this.firstEdge[q]; e >= 0; e = this.edgeNext[e]) this.setNext(clone, this.edgeChar[e], this.next(q, this.edgeChar[e]))
         while (p !== -1 && this.next(p, c) === q) {
           this.setNext(p, c, clone)
           p = this.link[p]
@@ -125,7 +140,10 @@ export function sharedRuns(a: string, b: string, minLength: number): SharedRun[]
   const runs: SharedRun[] = []
   let state = 0
   let length = 0
-  let pending: SharedRun | undefined
+  // the run ending at the previous character (pendingLength 0: none)
+  let pendingA = 0
+  let pendingB = 0
+  let pendingLength = 0
   for (let i = 0; i < b.length; i++) {
     const c = b.charCodeAt(i)
     let target = sam.next(state, c)
@@ -142,16 +160,17 @@ export function sharedRuns(a: string, b: string, minLength: number): SharedRun[]
       length = 0
     }
     // the run ending at i - 1 could not be extended to i: report it
-    if (pending && !(i - length + 1 === pending.bStart && length === pending.length + 1)) {
-      if (pending.length >= minLength) runs.push(pending)
-      pending = undefined
+    if (pendingLength > 0 && !(i - length + 1 === pendingB && length === pendingLength + 1)) {
+      if (pendingLength >= minLength) runs.push({ aStart: pendingA, bStart: pendingB, length: pendingLength })
+      pendingLength = 0
     }
     if (length > 0) {
-      const end = sam.firstEnd[state]
-      pending = { aStart: end - length + 1, bStart: i - length + 1, length }
+      pendingA = sam.firstEnd[state] - length + 1
+      pendingB = i - length + 1
+      pendingLength = length
     }
   }
-  if (pending && pending.length >= minLength) runs.push(pending)
+  if (pendingLength > 0 && pendingLength >= minLength) runs.push({ aStart: pendingA, bStart: pendingB, length: pendingLength })
   return runs
 }
 

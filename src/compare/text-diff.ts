@@ -8,7 +8,7 @@
 import { alignTokens, internKeys, type Hunk } from './align'
 import { resolveCompareOptions, type CompareOptions, type ResolvedCompareOptions } from './config'
 import { findMovedSentences, nearMoveDetails, range, type Moves } from './moves'
-import { finish, foldTinyEqualities, mergeAdjacent, type RawOp } from './ops'
+import { finish, foldTinyEqualities, mergeAdjacent, similarityOf, type RawOp } from './ops'
 import { prepareText, type PreparedText } from './prepare'
 import { diffSentences } from './regions'
 import { mappedKey, sharedPhrases } from './reuse'
@@ -50,8 +50,7 @@ export function diffPrepared(A: PreparedText, B: PreparedText, options: Resolved
     diff.stats.insertedChars += insertedChars
     diff.stats.deletedChars += deletedChars
   }
-  const total = A.normLength + B.normLength
-  if (details.length) diff.similarity = total === 0 ? 1 : Math.min(1, (2 * (diff.stats.equalChars + diff.stats.movedChars)) / total)
+  if (details.length) diff.similarity = similarityOf(diff.stats)
   diff.moves = details.map(({ id, similarity, ops }) => ({ id, similarity, ops }))
   return diff
 }
@@ -85,3 +84,4 @@ function changedRegion(A: PreparedText, B: PreparedText, aIdx: number[], bIdx: n
   }
   return withMoves
 }
+

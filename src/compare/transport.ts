@@ -2,7 +2,7 @@
 // (about half the text of a year-over-year diff). Pure and dependency-free, so the Admin UI
 // bundles the same code that the API uses to pack. The result types below are the contract
 // between the API (src/keystone/comparison.ts) and the comparison view (admin/pages/compare.tsx).
-import type { HistoryResult, ReportDiff } from './types'
+import type { DiffOp, HistoryResult, MovedWithChanges, ReportDiff, ReusedPassage, SectionPair, TextDiff } from './types'
 
 export type ReportRef = { id: string; year: number; kind: string; title: string; status: string; department: { id: string; name: string } | null }
 
@@ -69,4 +69,33 @@ export function packOps<T extends WithSections>(result: T): T {
 
 export function unpackOps<T extends WithSections>(result: T): T {
   return mapOps(result, op => (op.op === 'equal' && op.after === undefined ? { ...op, after: op.before } : op))
+}
+
+/** An op on the wire: an equal op whose two sides are the same text carries `before` only. */
+export type WireDiffOp = DiffOp | { op: 'equal'; before: string; after?: undefined; moveId?: undefined; reusedFrom?: undefined }
+export type WireTextDiff = Omit<TextDiff, 'ops' | 'moves'> & { ops: WireDiffOp[]; moves?: (Omit<MovedWithChanges, 'ops'> & { ops: WireDiffOp[] })[] }
+export type WireSectionPair = Omit<SectionPair, 'diff'> & { diff: WireTextDiff }
+/**
+ * A report comparison as the API sends it: equal ops packed, reused passages by their places
+ * only (the view reads their text from the sections), unchanged figures without their sentence.
+ */
+export type WireReportDiff = Omit<ReportDiff, 'sections' | 'reused'> & { sections: WireSectionPair[]; reused: Omit<ReusedPassage, 'text'>[] }
+
+function packOp(op: DiffOp): WireDiffOp {
+  return op.op === 'equal' && op.before === op.after ? { op: 'equal', before: op.before } : op
+}
+
+/** The report comparison in its wire form (see WireReportDiff); unpackOps restores the ops. */
+export function packReportDiff(diff: ReportDiff): WireReportDiff {
+  return {
+    ...diff,
+    sections: diff.sections.map(pair => ({
+      ...pair,
+      diff: { ...pair.diff, ops: pair.diff.ops.map(packOp), moves: pair.diff.moves?.map(m => ({ ...m, ops: m.ops.map(packOp) })) },
+    })),
+    reused: diff.reused.map(({ text: _text, ...place }) => place),
+    figures: diff.figures.map(f =>
+      f.status === 'same' ? { ...f, before: f.before && { ...f.before, sentence: '' }, after: f.after && { ...f.after, sentence: '' } } : f
+    ),
+  }
 }

@@ -45,7 +45,11 @@ export type TextDiff = {
   ops: DiffOp[]
   /** moves whose two sides differ (after normalisation), with their inner diff */
   moves?: MovedWithChanges[]
-  /** 0..1: share of normalised characters matched (equal or moved) on both sides */
+  /**
+   * 0..1: share of normalised characters shown as taken from the other side — equal, moved,
+   * or reused from elsewhere in the earlier text: 2 × (equal + moved + reused) / (before +
+   * after), at most 1 (ops.ts similarityOf; the same meaning for section rows and reports)
+   */
   similarity: number
   stats: DiffStats
 }
@@ -120,12 +124,14 @@ export type SectionPair = {
   level: number
   headingBefore?: string
   headingAfter?: string
+  /** the row's diff similarity (see TextDiff.similarity; reused phrases count); 0 for added or dropped */
   similarity: number
   diff: TextDiff
 }
 
 export type ReportDiff = {
   sections: SectionPair[]
+  /** over all sections: 2 × (equal + moved + reused) / (before + after) normalised characters (see TextDiff.similarity) */
   similarity: number
   title?: TextDiff
   reused: ReusedPassage[]

@@ -2,11 +2,11 @@
 // run the engine, cache the result by content. A report the user cannot read cannot be
 // compared against: the error does not say whether it exists.
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { packOps, type ComparisonSummary, type ReportComparisonResult, type ReportRef, type RevisionComparisonResult } from '../compare/transport'
+import { packReportDiff, type ComparisonSummary, type ReportComparisonResult, type ReportRef, type RevisionComparisonResult, type WireReportDiff } from '../compare/transport'
 import { AnnalsError } from './errors'
 
 export type { ComparisonSummary, ReportRef }
-import { boundedCache, compareReports, compareWithHistory, contentKey, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
+import { boundedCache, compareReports, compareWithHistory, contentKey, preloadCompareEngine, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
 import { reportReadFilter } from '../access'
 
 export type ComparableReport = {
@@ -32,6 +32,10 @@ export class ComparisonError extends AnnalsError {
 export const NOT_ACCESSIBLE = '报告不存在或您无权查看，无法比对 / The report does not exist or you may not read it, so it cannot be compared'
 
 const DEFAULT_HISTORY = 10
+
+// dictionaries of the engine loaded shortly after the app starts, not on the first comparison
+// (unref'd: a short-lived script that imports this module exits without waiting for it)
+setTimeout(preloadCompareEngine, 200).unref()
 
 type ReportRow = { id: string; title: string; year: number; kind: string; status: string; departmentId: string | null; contentVersion: number }
 
@@ -175,28 +179,17 @@ function withoutSentenceTexts(history: HistoryResult): HistoryResult {
 /**
  * The result as sent over the API, without text the view can rebuild: an equal op whose two
  * sides are the same character for character carries `before` only, reused passages carry
- * their places (not their text), and unchanged figures no example sentence.
+ * their places (not their text), and unchanged figures no example sentence (packReportDiff).
  */
-export function compactForTransport<T extends { diff: ReportDiff | null }>(result: T): T {
-  if (!result.diff) return result
+export function compactForTransport<T extends { diff: ReportDiff | null }>(result: T): Omit<T, 'diff'> & { diff: WireReportDiff | null } {
+  if (!result.diff) return { ...result, diff: null }
   let diff = packedDiffs.get(result.diff)
-  if (!diff) packedDiffs.set(result.diff, (diff = packDiff(result.diff)))
+  if (!diff) packedDiffs.set(result.diff, (diff = packReportDiff(result.diff)))
   return { ...result, diff }
 }
 
 // a cached comparison is packed once, not on every request that hits the cache
-const packedDiffs = new WeakMap<ReportDiff, ReportDiff>()
-
-function packDiff(diff: ReportDiff): ReportDiff {
-  const packed = (packOps({ diff } as never) as { diff: ReportDiff }).diff
-  return {
-    ...packed,
-    reused: packed.reused.map(({ text: _text, ...place }) => place) as ReportDiff['reused'],
-    figures: packed.figures.map(f =>
-      f.status === 'same' ? { ...f, before: f.before && { ...f.before, sentence: '' }, after: f.after && { ...f.after, sentence: '' } } : f
-    ),
-  }
-}
+const packedDiffs = new WeakMap<ReportDiff, WireReportDiff>()
 
 type RevisionRow = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string; snapshot: { title: string; sections: { key: string; heading: string; level?: number; text: string }[] } }
 
