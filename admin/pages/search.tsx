@@ -19,6 +19,7 @@ const SEARCH = gql`
   query AnnalsSearch($query: String!, $departmentId: ID, $yearFrom: Int, $yearTo: Int, $status: String, $kind: String, $take: Int, $skip: Int) {
     searchArchive(query: $query, departmentId: $departmentId, yearFrom: $yearFrom, yearTo: $yearTo, status: $status, kind: $kind, take: $take, skip: $skip) {
       total
+      totalExact
       hits {
         reportId
         sectionId
@@ -72,7 +73,7 @@ export default function SearchPage() {
   const [selection, setSelection] = useState('')
   const departments = useQuery<{ departments: { id: string; name: string; parent: { id: string } | null }[] }>(DEPARTMENTS)
   const yearOf = (v: string) => (v && /^\d{4}$/.test(v) ? Number(v) : null)
-  const { data, loading, error } = useQuery<{ searchArchive: { total: number; hits: Hit[] } }>(SEARCH, {
+  const { data, loading, error } = useQuery<{ searchArchive: { total: number; totalExact: boolean; hits: Hit[] } }>(SEARCH, {
     skip: !filters.q.trim(),
     variables: {
       query: filters.q,
@@ -154,7 +155,8 @@ export default function SearchPage() {
         {data && (
           <>
             <p data-testid="search-total">
-              共 <strong>{total}</strong> 条结果{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ''}
+              {/* more matches than are counted: the count is a lower bound */}
+              共 <strong>{data.searchArchive.totalExact ? total.toLocaleString('zh-CN') : `${total.toLocaleString('zh-CN')}+`}</strong> 条结果{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ''}
             </p>
             {selection && (
               <div style={{ position: 'sticky', top: 0, background: '#f0f6ff', border: '1px solid #b6d4fe', borderRadius: 6, padding: '6px 10px', marginBottom: 8, zIndex: 1 }}>

@@ -44,7 +44,8 @@ const Hit = g.object<SearchHit>()({
 const Result = g.object<SearchResult>()({
   name: 'ArchiveSearchResult',
   fields: {
-    total: g.field({ type: g.nonNull(g.Int) }),
+    total: g.field({ type: g.nonNull(g.Int), description: 'matches counted up to 10,000 (then totalExact is false: "10,000+")' }),
+    totalExact: g.field({ type: g.nonNull(g.Boolean), description: 'false when there are more matches than total' }),
     terms: g.field({ type: g.nonNull(g.list(g.nonNull(g.String))), description: 'the query as searched (folded)' }),
     hits: g.field({ type: g.nonNull(g.list(g.nonNull(Hit))) }),
   },
