@@ -19,6 +19,21 @@ import {
 
 const g = gWithContext<KeystoneContext>()
 
+/** Where a text stands: its report, department and year (hits, passage sources, reuse sources and checks alike). */
+const reportFields = () => ({
+  reportId: g.field({ type: g.nonNull(g.ID) }),
+  reportTitle: g.field({ type: g.nonNull(g.String) }),
+  departmentName: g.field({ type: g.nonNull(g.String) }),
+  year: g.field({ type: g.nonNull(g.Int) }),
+})
+
+/** A range [start, end) of a section's text (UTF-16 offsets). */
+const rangeFields = () => ({
+  sectionId: g.field({ type: g.nonNull(g.ID) }),
+  start: g.field({ type: g.nonNull(g.Int) }),
+  end: g.field({ type: g.nonNull(g.Int) }),
+})
+
 const Highlight = g.object<{ start: number; end: number }>()({
   name: 'ArchiveHighlight',
   fields: { start: g.field({ type: g.nonNull(g.Int) }), end: g.field({ type: g.nonNull(g.Int) }) },
@@ -27,11 +42,8 @@ const Highlight = g.object<{ start: number; end: number }>()({
 const Hit = g.object<SearchHit>()({
   name: 'ArchiveSearchHit',
   fields: {
-    reportId: g.field({ type: g.nonNull(g.ID) }),
+    ...reportFields(),
     sectionId: g.field({ type: g.nonNull(g.ID) }),
-    reportTitle: g.field({ type: g.nonNull(g.String) }),
-    departmentName: g.field({ type: g.nonNull(g.String) }),
-    year: g.field({ type: g.nonNull(g.Int) }),
     status: g.field({ type: g.nonNull(g.String) }),
     kind: g.field({ type: g.nonNull(g.String) }),
     heading: g.field({ type: g.nonNull(g.String) }),
@@ -54,14 +66,9 @@ const Result = g.object<SearchResult>()({
 const Source = g.object<PassageSource>()({
   name: 'PassageSource',
   fields: {
-    reportId: g.field({ type: g.nonNull(g.ID) }),
-    sectionId: g.field({ type: g.nonNull(g.ID) }),
-    reportTitle: g.field({ type: g.nonNull(g.String) }),
-    departmentName: g.field({ type: g.nonNull(g.String) }),
-    year: g.field({ type: g.nonNull(g.Int) }),
+    ...reportFields(),
+    ...rangeFields(),
     heading: g.field({ type: g.nonNull(g.String) }),
-    start: g.field({ type: g.nonNull(g.Int) }),
-    end: g.field({ type: g.nonNull(g.Int) }),
     similarity: g.field({ type: g.nonNull(g.Float) }),
     context: g.field({ type: g.nonNull(g.String) }),
     contextStart: g.field({ type: g.nonNull(g.Int) }),
@@ -72,9 +79,7 @@ const Passage = g.object<ReusePassage>()({
   name: 'ReusePassage',
   fields: {
     text: g.field({ type: g.nonNull(g.String) }),
-    sectionId: g.field({ type: g.nonNull(g.ID) }),
-    start: g.field({ type: g.nonNull(g.Int) }),
-    end: g.field({ type: g.nonNull(g.Int) }),
+    ...rangeFields(),
     sourceSectionId: g.field({ type: g.nonNull(g.ID) }),
     sourceStart: g.field({ type: g.nonNull(g.Int) }),
     sourceEnd: g.field({ type: g.nonNull(g.Int) }),
@@ -84,10 +89,7 @@ const Passage = g.object<ReusePassage>()({
 const ReuseSourceType = g.object<ReuseSource>()({
   name: 'ReuseSource',
   fields: {
-    reportId: g.field({ type: g.nonNull(g.ID) }),
-    reportTitle: g.field({ type: g.nonNull(g.String) }),
-    departmentName: g.field({ type: g.nonNull(g.String) }),
-    year: g.field({ type: g.nonNull(g.Int) }),
+    ...reportFields(),
     ownDepartment: g.field({ type: g.nonNull(g.Boolean) }),
     sharedChars: g.field({ type: g.nonNull(g.Int) }),
     share: g.field({ type: g.nonNull(g.Float) }),
@@ -98,10 +100,7 @@ const ReuseSourceType = g.object<ReuseSource>()({
 const ReuseCheckType = g.object<ReuseCheck>()({
   name: 'ReuseCheck',
   fields: {
-    reportId: g.field({ type: g.nonNull(g.ID) }),
-    reportTitle: g.field({ type: g.nonNull(g.String) }),
-    departmentName: g.field({ type: g.nonNull(g.String) }),
-    year: g.field({ type: g.nonNull(g.Int) }),
+    ...reportFields(),
     totalChars: g.field({ type: g.nonNull(g.Int) }),
     reusedShare: g.field({ type: g.nonNull(g.Float) }),
     ownDepartmentShare: g.field({ type: g.nonNull(g.Float) }),

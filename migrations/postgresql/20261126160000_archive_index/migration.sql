@@ -39,16 +39,24 @@ CREATE OR REPLACE FUNCTION annals_archive_vector(search text, status text, depar
         || ' zd' || encode(convert_to(coalesce(department, ''), 'UTF8'), 'hex') || ' zk' || encode(convert_to(coalesce(kind, ''), 'UTF8'), 'hex')))
 $$;
 
--- (re)indexes one section, or every section of one report
+-- (re)indexes one section, or every section of one report (two branches, so that each
+-- statement is one index lookup whatever plan plpgsql caches)
 CREATE OR REPLACE FUNCTION annals_archive_index(report_id text, section_id text) RETURNS void
     LANGUAGE plpgsql AS E'
 BEGIN
-    DELETE FROM "ArchiveEntry" WHERE "sectionId" = section_id OR (section_id IS NULL AND "reportId" = report_id)\073
-    INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "vector")
-        SELECT ((3000 - coalesce(r."year", 0))::bigint << 32) + nextval(''"ArchiveEntry_seq"''), s."id", s."report", r."status", r."department", r."year", r."kind",
-               annals_archive_vector(s."searchText", r."status", r."department", r."kind")
-        FROM "Section" s LEFT JOIN "Report" r ON r."id" = s."report"
-        WHERE s."id" = section_id OR (section_id IS NULL AND s."report" = report_id)\073
+    IF section_id IS NOT NULL THEN
+        DELETE FROM "ArchiveEntry" WHERE "sectionId" = section_id\073
+        INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "vector")
+            SELECT ((3000 - coalesce(r."year", 0))::bigint << 32) + nextval(''"ArchiveEntry_seq"''), s."id", s."report", r."status", r."department", r."year", r."kind",
+                   annals_archive_vector(s."searchText", r."status", r."department", r."kind")
+            FROM "Section" s LEFT JOIN "Report" r ON r."id" = s."report" WHERE s."id" = section_id\073
+    ELSE
+        DELETE FROM "ArchiveEntry" WHERE "reportId" = report_id\073
+        INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "vector")
+            SELECT ((3000 - coalesce(r."year", 0))::bigint << 32) + nextval(''"ArchiveEntry_seq"''), s."id", s."report", r."status", r."department", r."year", r."kind",
+                   annals_archive_vector(s."searchText", r."status", r."department", r."kind")
+            FROM "Section" s JOIN "Report" r ON r."id" = s."report" WHERE s."report" = report_id\073
+    END IF\073
 END\073';
 
 CREATE OR REPLACE FUNCTION annals_archive_section() RETURNS trigger

@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS "ArchiveHash" (
     "rid" INTEGER NOT NULL,
     PRIMARY KEY ("hash", "rid")
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS "ArchiveHash_rid_idx" ON "ArchiveHash"("rid");
+-- (no index by rid: a section's rows are deleted by its own hash list, (hash, rid) lookups)
 
 -- hashes found in very many sections (set phrases), refreshed by `npm run reindex`: skipped by
 -- passage and reuse queries (a hash that became common since is still bounded per query)
@@ -61,7 +61,8 @@ END;
 -- a saved text: the section's entry again (also when it moved to another report)
 CREATE TRIGGER IF NOT EXISTS "Section_archive_update" AFTER UPDATE OF "searchText", "fingerprints", "report" ON "Section" BEGIN
     DELETE FROM "ArchiveIndex" WHERE rowid = (SELECT "rid" FROM "ArchiveEntry" WHERE "sectionId" = old."id");
-    DELETE FROM "ArchiveHash" WHERE "rid" = (SELECT "rid" FROM "ArchiveEntry" WHERE "sectionId" = old."id");
+    DELETE FROM "ArchiveHash" WHERE ("hash", "rid") IN
+        (SELECT j.value, e."rid" FROM "ArchiveEntry" e, json_each(coalesce(nullif(old."fingerprints", ''), '[]')) j WHERE e."sectionId" = old."id");
     DELETE FROM "ArchiveEntry" WHERE "sectionId" = old."id";
     INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind")
         SELECT ((3000 - coalesce(r."year", 0)) << 32)
@@ -77,7 +78,8 @@ END;
 
 CREATE TRIGGER IF NOT EXISTS "Section_archive_delete" AFTER DELETE ON "Section" BEGIN
     DELETE FROM "ArchiveIndex" WHERE rowid = (SELECT "rid" FROM "ArchiveEntry" WHERE "sectionId" = old."id");
-    DELETE FROM "ArchiveHash" WHERE "rid" = (SELECT "rid" FROM "ArchiveEntry" WHERE "sectionId" = old."id");
+    DELETE FROM "ArchiveHash" WHERE ("hash", "rid") IN
+        (SELECT j.value, e."rid" FROM "ArchiveEntry" e, json_each(coalesce(nullif(old."fingerprints", ''), '[]')) j WHERE e."sectionId" = old."id");
     DELETE FROM "ArchiveEntry" WHERE "sectionId" = old."id";
 END;
 
@@ -87,7 +89,8 @@ CREATE TRIGGER IF NOT EXISTS "Report_archive_update" AFTER UPDATE OF "status", "
 WHEN old."status" IS NOT new."status" OR old."department" IS NOT new."department" OR old."year" IS NOT new."year" OR old."kind" IS NOT new."kind"
 BEGIN
     DELETE FROM "ArchiveIndex" WHERE rowid IN (SELECT "rid" FROM "ArchiveEntry" WHERE "reportId" = new."id");
-    DELETE FROM "ArchiveHash" WHERE "rid" IN (SELECT "rid" FROM "ArchiveEntry" WHERE "reportId" = new."id");
+    DELETE FROM "ArchiveHash" WHERE ("hash", "rid") IN
+        (SELECT j.value, e."rid" FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId", json_each(coalesce(nullif(s."fingerprints", ''), '[]')) j WHERE e."reportId" = new."id");
     DELETE FROM "ArchiveEntry" WHERE "reportId" = new."id";
     INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind")
         SELECT ((3000 - coalesce(new."year", 0)) << 32)
