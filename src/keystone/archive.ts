@@ -162,20 +162,24 @@ function tsQuery(sql: Sql, query: ParsedQuery, tags: TagFilter): string {
   return `(${parts.join(' && ')})`
 }
 
+function phraseChecksNeeded(query: ParsedQuery): boolean {
+  return query.terms.some(t => t.tokens.length > 1 && !(t.tokens.length === 2 && t.tokens.every(x => /\p{Script=Han}/u.test(x))))
+}
+
 /** Terms whose bigrams all present do not yet make the phrase (except one Chinese bigram, which is exact): checked on the text. */
 function phraseChecks(sql: Sql, query: ParsedQuery): string[] {
   return query.terms
-    .filter(t => t.tokens.length > 1 && !(t.tokens.length === 2 && t.tokens.every(x => /\p{Script=Han}/u.test(x))))
+    .filter(t => phraseChecksNeeded({ terms: [t], phrase: t.tokens }))
     .map(t => `strpos(s."searchText", ${sql.p(spaced(t.tokens))}) > 0`)
 }
 
-type Ranked = { rid: number; exact: number; score: number }
+type Ranked = { rid: number; exact: number; score: number; /** false: a long phrase's bigrams, not the phrase (PostgreSQL) */ ok?: boolean }
 
 /**
  * Matches in index order (newest year first) from `offset`, at most `limit`, with their score.
  * The index does the work: the terms, the access check and the filters are one lookup.
  */
-async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number, scored: boolean): Promise<Ranked[]> {
+async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number, scored: boolean): Promise<Ranked[] & { matches?: number }> {
   const sql = new Sql(providerOf(context))
   if (sql.provider === 'sqlite') {
     const score = scored ? `-bm25("ArchiveIndex", 1.0, 0.0)` : '0'
@@ -187,31 +191,44 @@ async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: 
     )
     return found.map(r => ({ rid: Number(r.rid), score: Number(r.score), exact: 0 }))
   }
-  const checks = phraseChecks(sql, query)
+  // PostgreSQL: the GIN lookup gives the matches as a bitmap (terms, access and filters at once);
+  // plain index scans are switched off for this statement so that the planner never walks the rid
+  // order reading every row's vector. The window (scored) counts every match in the same pass;
+  // long phrases are checked on the window's texts (scoreWindow), deeper pages check them here.
+  const checks = scored ? [] : phraseChecks(sql, query)
   const join = checks.length ? `JOIN "Section" s ON s."id" = e."sectionId"` : ''
-  const found = await rows<{ rid: unknown }>(
+  const found = await bitmapOnly<{ rid: unknown; n: unknown }>(
     context,
     sql,
-    `SELECT e."rid" AS "rid" FROM "ArchiveEntry" e ${join}
-     WHERE e."vector" @@ ${tsQuery(sql, query, tags)} AND e."rid" >= ${sql.p(range.min)}::bigint AND e."rid" <= ${sql.p(range.max)}::bigint ${checks.map(c => `AND ${c}`).join(' ')}
+    `SELECT e."rid" AS "rid", ${scored ? 'count(*) OVER ()' : '0'} AS "n" FROM "ArchiveEntry" e ${join}
+     WHERE annals_archive_vector(e."text", e."status", e."department", e."kind") @@ ${tsQuery(sql, query, tags)} AND e."rid" >= ${sql.p(range.min)}::bigint AND e."rid" <= ${sql.p(range.max)}::bigint ${checks.map(c => `AND ${c}`).join(' ')}
      ORDER BY e."rid" LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
   )
-  return found.map(r => ({ rid: Number(r.rid), score: 0, exact: 0 }))
+  const out: Ranked[] & { matches?: number } = found.map(r => ({ rid: Number(r.rid), score: 0, exact: 0 }))
+  out.matches = Number(found[0]?.n ?? 0)
+  return out
 }
 
-/** Matches counted up to `cap` (the index alone; PostgreSQL checks long phrases on the text too). */
+/** A PostgreSQL query run with bitmap scans only (in its own transaction: the settings end with it). */
+async function bitmapOnly<T>(context: KeystoneContext, sql: Sql, text: string): Promise<T[]> {
+  const prisma = context.prisma
+  const [, , found] = await prisma.$transaction([
+    prisma.$executeRawUnsafe('SET LOCAL enable_indexscan = off'),
+    prisma.$executeRawUnsafe('SET LOCAL enable_seqscan = off'),
+    prisma.$queryRawUnsafe(text, ...sql.params),
+  ])
+  return found as T[]
+}
+
+/** Matches counted up to `cap`, on the index alone (SQLite: FTS5 phrases are exact). */
 async function countMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, cap: number): Promise<number> {
-  const sql = new Sql(providerOf(context))
-  const inner =
-    sql.provider === 'sqlite'
-      ? `SELECT 1 FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))} AND rowid >= ${sql.p(range.min)} AND rowid <= ${sql.p(range.max)}`
-      : (() => {
-          const checks = phraseChecks(sql, query)
-          const join = checks.length ? `JOIN "Section" s ON s."id" = e."sectionId"` : ''
-          return `SELECT 1 FROM "ArchiveEntry" e ${join} WHERE e."vector" @@ ${tsQuery(sql, query, tags)}
-                  AND e."rid" >= ${sql.p(range.min)}::bigint AND e."rid" <= ${sql.p(range.max)}::bigint ${checks.map(c => `AND ${c}`).join(' ')}`
-        })()
-  const [{ n }] = await rows<{ n: unknown }>(context, sql, `SELECT count(*) AS "n" FROM (${inner} LIMIT ${sql.p(cap)}) x`)
+  const sql = new Sql('sqlite')
+  const [{ n }] = await rows<{ n: unknown }>(
+    context,
+    sql,
+    `SELECT count(*) AS "n" FROM (SELECT 1 FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
+     AND rowid >= ${sql.p(range.min)} AND rowid <= ${sql.p(range.max)} LIMIT ${sql.p(cap)}) x`
+  )
   return Number(n ?? 0)
 }
 
@@ -237,10 +254,12 @@ async function scoreWindow(context: KeystoneContext, query: ParsedQuery, tags: T
   }
   const first = spaced(query.terms[0].tokens)
   const exact = multi ? `(CASE WHEN strpos(s."searchText", ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
-  const scored = await rows<{ rid: unknown; exact: unknown; score: unknown }>(
+  const checks = phraseChecks(sql, query)
+  const ok = checks.length ? `(CASE WHEN ${checks.join(' AND ')} THEN 1 ELSE 0 END)` : '1'
+  const scored = await rows<{ rid: unknown; exact: unknown; score: unknown; ok: unknown }>(
     context,
     sql,
-    `SELECT e."rid" AS "rid", ${exact} AS "exact",
+    `SELECT e."rid" AS "rid", ${exact} AS "exact", ${ok} AS "ok",
             ((length(s."searchText") - length(replace(s."searchText", ${sql.p(first)}, '')))::float / ${first.length} / greatest(length(s."searchText"), 1) * 1000) AS "score"
      FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
      WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + '::bigint').join(', ')})`
@@ -250,6 +269,7 @@ async function scoreWindow(context: KeystoneContext, query: ParsedQuery, tags: T
     const r = byRid.get(w.rid)
     w.exact = Number(r?.exact ?? 0)
     w.score = Number(r?.score ?? 0)
+    w.ok = Number(r?.ok ?? 0) === 1
   }
 }
 
@@ -267,17 +287,26 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
 
   // the ranked window: the newest maxRanked matches, ordered by whole phrase, relevance, recency
   const R = ARCHIVE_CONFIG.maxRanked
-  const window = await indexMatches(context, query, tags, range, 0, R, true)
-  const complete = window.length < R
-  const counted = complete ? window.length : await countMatches(context, query, tags, range, ARCHIVE_CONFIG.maxCounted + 1)
+  const matched = await indexMatches(context, query, tags, range, 0, R, true)
+  const complete = matched.length < R
+  await scoreWindow(context, query, tags, matched)
+  const window = matched.filter(w => w.ok !== false)
+  let counted: number
+  let exactCount = true
+  if (complete) counted = window.length
+  else if (providerOf(context) === 'sqlite') counted = await countMatches(context, query, tags, range, ARCHIVE_CONFIG.maxCounted + 1)
+  else {
+    // PostgreSQL counted every match of the bigrams in the window's pass: exact unless a long phrase was checked on the window only
+    counted = matched.matches ?? matched.length
+    exactCount = window.length === matched.length && phraseChecksNeeded(query) === false
+  }
   const result: SearchResult = {
     total: Math.min(counted, ARCHIVE_CONFIG.maxCounted),
-    totalExact: counted <= ARCHIVE_CONFIG.maxCounted,
+    totalExact: exactCount && counted <= ARCHIVE_CONFIG.maxCounted,
     terms: terms.map(t => t.join('')),
     hits: [],
   }
   if (window.length === 0 || skip >= result.total) return result
-  await scoreWindow(context, query, tags, window)
   window.sort((a, b) => b.exact - a.exact || b.score - a.score || a.rid - b.rid)
   let page = window.slice(skip, skip + take)
   // past the window: the remaining matches in index order (newest first)

@@ -3,9 +3,10 @@
 -- the access check and the filters read, so that a search needs no join per match:
 --   * "rid" orders the index by recency: (3000 - year) << 32 plus a sequence number, so rid order
 --     is newest year first and a year range is a rid range.
---   * "vector": the folded text's bigrams (see annals_bigrams) and the report's status,
+--   * a GIN index over the folded text's bigrams (see annals_bigrams) and the report's status,
 --     department and kind as hex tokens (zs…, zd…, zk…), so that access and filters are part of
---     the one GIN lookup.
+--     the one GIN lookup. The vector itself is not stored (it would be 2.5× the text): "text" is a
+--     copy of "Section"."searchText" and the index is over annals_archive_vector(…) of it.
 -- Triggers on "Section" (text saved) and "Report" (status, department, year or kind changed)
 -- keep it in the same transaction as the write. The fingerprint GIN index on "Section" stays;
 -- "ArchiveCommonHash" lists hashes found in very many sections, refreshed by `npm run reindex`.
@@ -26,18 +27,20 @@ CREATE TABLE IF NOT EXISTS "ArchiveEntry" (
     "department" text,
     "year" integer,
     "kind" text,
-    "vector" tsvector NOT NULL
+    "text" text NOT NULL
 );
 CREATE INDEX IF NOT EXISTS "ArchiveEntry_reportId_idx" ON "ArchiveEntry"("reportId");
-CREATE INDEX IF NOT EXISTS "ArchiveEntry_vector_idx" ON "ArchiveEntry" USING gin ("vector");
 
 CREATE TABLE IF NOT EXISTS "ArchiveCommonHash" ("hash" integer NOT NULL PRIMARY KEY);
 
 CREATE OR REPLACE FUNCTION annals_archive_vector(search text, status text, department text, kind text) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
     SELECT strip(to_tsvector('simple'::regconfig, annals_bigrams(coalesce(search, '')) || ' zs' || encode(convert_to(coalesce(status, ''), 'UTF8'), 'hex')
         || ' zd' || encode(convert_to(coalesce(department, ''), 'UTF8'), 'hex') || ' zk' || encode(convert_to(coalesce(kind, ''), 'UTF8'), 'hex')))
 $$;
+
+CREATE INDEX IF NOT EXISTS "ArchiveEntry_vector_idx" ON "ArchiveEntry"
+    USING gin (annals_archive_vector("text", "status", "department", "kind"));
 
 -- (re)indexes one section, or every section of one report (two branches, so that each
 -- statement is one index lookup whatever plan plpgsql caches)
@@ -46,15 +49,15 @@ CREATE OR REPLACE FUNCTION annals_archive_index(report_id text, section_id text)
 BEGIN
     IF section_id IS NOT NULL THEN
         DELETE FROM "ArchiveEntry" WHERE "sectionId" = section_id\073
-        INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "vector")
+        INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "text")
             SELECT ((3000 - coalesce(r."year", 0))::bigint << 32) + nextval(''"ArchiveEntry_seq"''), s."id", s."report", r."status", r."department", r."year", r."kind",
-                   annals_archive_vector(s."searchText", r."status", r."department", r."kind")
+                   s."searchText"
             FROM "Section" s LEFT JOIN "Report" r ON r."id" = s."report" WHERE s."id" = section_id\073
     ELSE
         DELETE FROM "ArchiveEntry" WHERE "reportId" = report_id\073
-        INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "vector")
+        INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "text")
             SELECT ((3000 - coalesce(r."year", 0))::bigint << 32) + nextval(''"ArchiveEntry_seq"''), s."id", s."report", r."status", r."department", r."year", r."kind",
-                   annals_archive_vector(s."searchText", r."status", r."department", r."kind")
+                   s."searchText"
             FROM "Section" s JOIN "Report" r ON r."id" = s."report" WHERE s."report" = report_id\073
     END IF\073
 END\073';
@@ -88,8 +91,8 @@ CREATE TRIGGER "Report_archive" AFTER UPDATE OF "status", "department", "year", 
     EXECUTE FUNCTION annals_archive_report();
 
 -- sections saved before this migration (or missing): indexed now
-INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "vector")
+INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department", "year", "kind", "text")
     SELECT ((3000 - coalesce(r."year", 0))::bigint << 32) + nextval('"ArchiveEntry_seq"'), s."id", s."report", r."status", r."department", r."year", r."kind",
-           annals_archive_vector(s."searchText", r."status", r."department", r."kind")
+           s."searchText"
     FROM "Section" s LEFT JOIN "Report" r ON r."id" = s."report"
     WHERE NOT EXISTS (SELECT 1 FROM "ArchiveEntry" e WHERE e."sectionId" = s."id");
