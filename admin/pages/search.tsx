@@ -155,8 +155,9 @@ export default function SearchPage() {
         {data && (
           <>
             <p data-testid="search-total">
-              {/* more matches than are counted: the count is a lower bound */}
-              共 <strong>{data.searchArchive.totalExact ? total.toLocaleString('zh-CN') : `${total.toLocaleString('zh-CN')}+`}</strong> 条结果{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ''}
+              {/* not exact: 10,000 or more (counting stops there), or about so many (a long phrase checked on the ranked results only) */}
+              {data.searchArchive.totalExact ? '共 ' : total >= 10_000 ? '超过 ' : '约 '}
+              <strong>{data.searchArchive.totalExact || total < 10_000 ? total.toLocaleString('zh-CN') : '10,000'}</strong> 条结果{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ''}
             </p>
             {selection && (
               <div style={{ position: 'sticky', top: 0, background: '#f0f6ff', border: '1px solid #b6d4fe', borderRadius: 6, padding: '6px 10px', marginBottom: 8, zIndex: 1 }}>

@@ -56,8 +56,11 @@ const Hit = g.object<SearchHit>()({
 const Result = g.object<SearchResult>()({
   name: 'ArchiveSearchResult',
   fields: {
-    total: g.field({ type: g.nonNull(g.Int), description: 'matches counted up to 10,000 (then totalExact is false: "10,000+")' }),
-    totalExact: g.field({ type: g.nonNull(g.Boolean), description: 'false when there are more matches than total' }),
+    total: g.field({ type: g.nonNull(g.Int), description: 'matching sections, counted up to 10,000' }),
+    totalExact: g.field({
+      type: g.nonNull(g.Boolean),
+      description: 'false: total is 10,000 and there are more (超过 10,000 条), or (PostgreSQL, a phrase of 3+ characters among more than 500 matches) an upper bound (约 N 条)',
+    }),
     terms: g.field({ type: g.nonNull(g.list(g.nonNull(g.String))), description: 'the query as searched (folded)' }),
     hits: g.field({ type: g.nonNull(g.list(g.nonNull(Hit))) }),
   },
@@ -122,7 +125,8 @@ export const extendArchiveSchema = g.extend(() => ({
   query: {
     searchArchive: g.field({
       type: g.nonNull(Result),
-      description: '档案全文检索 / Full-text search over the reports you may read: words must all appear, "quoted phrases" whole',
+      description:
+        '档案全文检索 / Full-text search over the reports you may read: words must all appear, "quoted phrases" whole. The newest 500 matches are ranked (whole phrase first, then relevance, then newest); pages past them follow newest first.',
       args: {
         query: g.arg({ type: g.nonNull(g.String) }),
         departmentId: g.arg({ type: g.ID, description: 'this department and its sub-departments' }),

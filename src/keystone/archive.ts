@@ -201,12 +201,17 @@ async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: 
     context,
     sql,
     `SELECT e."rid" AS "rid", ${scored ? 'count(*) OVER ()' : '0'} AS "n" FROM "ArchiveEntry" e ${join}
-     WHERE annals_archive_vector(e."text", e."status", e."department", e."kind") @@ ${tsQuery(sql, query, tags)} AND e."rid" >= ${sql.p(range.min)}::bigint AND e."rid" <= ${sql.p(range.max)}::bigint ${checks.map(c => `AND ${c}`).join(' ')}
+     WHERE annals_archive_vector(e."text", e."status", e."department", e."kind") @@ ${tsQuery(sql, query, tags)} ${ridConditions(sql, range)} ${checks.map(c => `AND ${c}`).join(' ')}
      ORDER BY e."rid" LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
   )
   const out: Ranked[] & { matches?: number } = found.map(r => ({ rid: Number(r.rid), score: 0, exact: 0 }))
   out.matches = Number(found[0]?.n ?? 0)
   return out
+}
+
+/** The year range as rid conditions (none when open). */
+function ridConditions(sql: Sql, range: { min: number; max: number }): string {
+  return [range.min > 0 ? `AND e."rid" >= ${sql.p(range.min)}::bigint` : '', range.max < Number.MAX_SAFE_INTEGER ? `AND e."rid" <= ${sql.p(range.max)}::bigint` : ''].join(' ')
 }
 
 /** A PostgreSQL query run with bitmap scans only (in its own transaction: the settings end with it). */

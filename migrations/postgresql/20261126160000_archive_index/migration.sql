@@ -33,8 +33,10 @@ CREATE INDEX IF NOT EXISTS "ArchiveEntry_reportId_idx" ON "ArchiveEntry"("report
 
 CREATE TABLE IF NOT EXISTS "ArchiveCommonHash" ("hash" integer NOT NULL PRIMARY KEY);
 
+-- COST: computing it is a regular expression over the whole text, so that the planner never
+-- prefers evaluating it row by row (e.g. after a rid range) to the GIN index
 CREATE OR REPLACE FUNCTION annals_archive_vector(search text, status text, department text, kind text) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 100000 SET search_path FROM CURRENT AS $$
     SELECT strip(to_tsvector('simple'::regconfig, annals_bigrams(coalesce(search, '')) || ' zs' || encode(convert_to(coalesce(status, ''), 'UTF8'), 'hex')
         || ' zd' || encode(convert_to(coalesce(department, ''), 'UTF8'), 'hex') || ' zk' || encode(convert_to(coalesce(kind, ''), 'UTF8'), 'hex')))
 $$;
