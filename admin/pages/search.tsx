@@ -9,6 +9,7 @@ import { Marked } from '../archive/Marked'
 import { passageSourcesHref } from '../archive/links'
 import { REPORT_KINDS, STATUS_LABELS, statusLabel } from '../../src/workflow/vocabulary'
 import type { SearchHit } from '../../src/keystone/archive'
+import { ARCHIVE_CONFIG } from '../../src/archive/config'
 
 const PAGE_SIZE = 20
 
@@ -155,9 +156,9 @@ export default function SearchPage() {
         {data && (
           <>
             <p data-testid="search-total">
-              {/* not exact: 10,000 or more (counting stops there), or about so many (a long phrase checked on the ranked results only) */}
-              {data.searchArchive.totalExact ? '共 ' : total >= 10_000 ? '超过 ' : '约 '}
-              <strong>{data.searchArchive.totalExact || total < 10_000 ? total.toLocaleString('zh-CN') : '10,000'}</strong> 条结果{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ''}
+              {/* not exact: more than the counted total (counting stops at ARCHIVE_CONFIG.maxCounted), or about so many (a long phrase checked on the ranked results only) */}
+              {data.searchArchive.totalExact ? '共 ' : total >= ARCHIVE_CONFIG.maxCounted ? '超过 ' : '约 '}
+              <strong>{total.toLocaleString('zh-CN')}</strong> 条结果{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ''}
             </p>
             {selection && (
               <div style={{ position: 'sticky', top: 0, background: '#f0f6ff', border: '1px solid #b6d4fe', borderRadius: 6, padding: '6px 10px', marginBottom: 8, zIndex: 1 }}>

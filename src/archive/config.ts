@@ -24,8 +24,8 @@ export const ARCHIVE_CONFIG = {
   maxTake: 50,
   /** search: relevance orders the newest this many matches (the index is kept newest year first); further pages follow in index order. Bounded work per query. */
   maxRanked: 500,
-  /** search: matches are counted up to this many; beyond, `total` is this and `totalExact` false (shown as “10,000+”). */
-  maxCounted: 10_000,
+  /** search: matches are counted up to this many (reading the index past the ranked window); beyond, `total` is this and `totalExact` false (shown as “超过 1,000 条”): nobody pages through more, and counting all of a common word's 100,000 sections is the slowest part of a search. */
+  maxCounted: 1_000,
   /** search: deepest page start. */
   maxSkip: 10_000,
   /** characters of context on each side of a snippet's first match. */

@@ -56,10 +56,10 @@ const Hit = g.object<SearchHit>()({
 const Result = g.object<SearchResult>()({
   name: 'ArchiveSearchResult',
   fields: {
-    total: g.field({ type: g.nonNull(g.Int), description: 'matching sections, counted up to 10,000' }),
+    total: g.field({ type: g.nonNull(g.Int), description: 'matching sections, counted up to 1,000' }),
     totalExact: g.field({
       type: g.nonNull(g.Boolean),
-      description: 'false: total is 10,000 and there are more (超过 10,000 条), or (PostgreSQL, a phrase of 3+ characters among more than 500 matches) an upper bound (约 N 条)',
+      description: 'false: total is 1,000 and there are more (超过 1,000 条), or (PostgreSQL, a phrase of 3+ characters among more than 500 matches) an upper bound (约 N 条)',
     }),
     terms: g.field({ type: g.nonNull(g.list(g.nonNull(g.String))), description: 'the query as searched (folded)' }),
     hits: g.field({ type: g.nonNull(g.list(g.nonNull(Hit))) }),

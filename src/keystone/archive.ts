@@ -146,9 +146,9 @@ function checkFilters(args: SearchArgs) {
   if (args.kind && !REPORT_KINDS.some(k => k.value === args.kind)) throw new ArchiveError(`类型无效：${args.kind} / Invalid kind`)
 }
 
-/** The FTS5 MATCH expression: the terms in the text, the tags in the tags column. */
+/** The FTS5 MATCH expression: the terms and the tags (multi-character tokens after the text, which no term can match). */
 function ftsExpression(terms: string, tags: TagFilter): string {
-  return [`body : (${terms})`, ...tags.map(t => `tags : (${t.anyOf.map(x => `"${x}"`).join(' OR ')})`)].join(' AND ')
+  return [`(${terms})`, ...tags.map(t => `(${t.anyOf.map(x => `"${x}"`).join(' OR ')})`)].join(' AND ')
 }
 
 /** The tsquery of the terms (bigrams; one character as a prefix of its bigrams) and the tags. */
@@ -182,7 +182,7 @@ type Ranked = { rid: number; exact: number; score: number; /** false: a long phr
 async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number, scored: boolean): Promise<Ranked[] & { matches?: number }> {
   const sql = new Sql(providerOf(context))
   if (sql.provider === 'sqlite') {
-    const score = scored ? `-bm25("ArchiveIndex", 1.0, 0.0)` : '0'
+    const score = scored ? `-bm25("ArchiveIndex")` : '0'
     const found = await rows<{ rid: unknown; score: unknown }>(
       context,
       sql,

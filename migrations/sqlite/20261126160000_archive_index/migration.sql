@@ -4,9 +4,10 @@
 --   * "ArchiveEntry": one row per section with its report's status, department, year and kind.
 --     Its "rid" orders the index by recency: (3000 - year) << 32 plus a sequence number, so the
 --     FTS5 rowid order is newest year first and a year range is a rowid range.
---   * "ArchiveText" (FTS5, contentless): "body" is the folded text (one token per character),
---     "tags" the status, department and kind as hex tokens (zs…, zd…, zk…): access and filters
---     are part of the MATCH expression and cost no row lookups.
+--   * "ArchiveIndex" (FTS5, contentless): the folded text (one token per character) followed by
+--     the status, department and kind as hex tokens (zs…, zd…, zk…, never a single character,
+--     so no query word or phrase matches them): access and filters are part of the MATCH
+--     expression and cost no row lookups (one column: a column filter would read positions).
 --   * "ArchiveFingerprint": winnowed k-gram hashes per section.
 -- Triggers on "Section" (text saved) and "Report" (status, department, year or kind changed)
 -- keep all three in the same transaction as the write. Idempotent: `npm run reindex` runs the
@@ -31,7 +32,7 @@ CREATE TABLE IF NOT EXISTS "ArchiveEntry" (
 CREATE INDEX IF NOT EXISTS "ArchiveEntry_reportId_idx" ON "ArchiveEntry"("reportId");
 
 CREATE VIRTUAL TABLE IF NOT EXISTS "ArchiveIndex" USING fts5(
-    "body", "tags", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+    "body", content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
 );
 
 CREATE TABLE IF NOT EXISTS "ArchiveHash" (
@@ -51,8 +52,8 @@ CREATE TRIGGER IF NOT EXISTS "Section_archive_insert" AFTER INSERT ON "Section" 
                + coalesce((SELECT max(e."rid") FROM "ArchiveEntry" e WHERE e."rid" >= ((3000 - coalesce(r."year", 0)) << 32) AND e."rid" < ((3001 - coalesce(r."year", 0)) << 32)) - ((3000 - coalesce(r."year", 0)) << 32), 0) + 1,
                new."id", new."report", r."status", r."department", r."year", r."kind"
         FROM (SELECT 1) LEFT JOIN "Report" r ON r."id" = new."report";
-    INSERT INTO "ArchiveIndex"(rowid, "body", "tags")
-        SELECT e."rid", new."searchText", 'zs' || hex(coalesce(e."status", '')) || ' zd' || hex(coalesce(e."department", '')) || ' zk' || hex(coalesce(e."kind", ''))
+    INSERT INTO "ArchiveIndex"(rowid, "body")
+        SELECT e."rid", new."searchText" || ' zs' || hex(coalesce(e."status", '')) || ' zd' || hex(coalesce(e."department", '')) || ' zk' || hex(coalesce(e."kind", ''))
         FROM "ArchiveEntry" e WHERE e."sectionId" = new."id";
     INSERT OR IGNORE INTO "ArchiveHash"("hash", "rid")
         SELECT j.value, e."rid" FROM "ArchiveEntry" e, json_each(coalesce(nullif(new."fingerprints", ''), '[]')) j WHERE e."sectionId" = new."id";
@@ -69,8 +70,8 @@ CREATE TRIGGER IF NOT EXISTS "Section_archive_update" AFTER UPDATE OF "searchTex
                + coalesce((SELECT max(e."rid") FROM "ArchiveEntry" e WHERE e."rid" >= ((3000 - coalesce(r."year", 0)) << 32) AND e."rid" < ((3001 - coalesce(r."year", 0)) << 32)) - ((3000 - coalesce(r."year", 0)) << 32), 0) + 1,
                new."id", new."report", r."status", r."department", r."year", r."kind"
         FROM (SELECT 1) LEFT JOIN "Report" r ON r."id" = new."report";
-    INSERT INTO "ArchiveIndex"(rowid, "body", "tags")
-        SELECT e."rid", new."searchText", 'zs' || hex(coalesce(e."status", '')) || ' zd' || hex(coalesce(e."department", '')) || ' zk' || hex(coalesce(e."kind", ''))
+    INSERT INTO "ArchiveIndex"(rowid, "body")
+        SELECT e."rid", new."searchText" || ' zs' || hex(coalesce(e."status", '')) || ' zd' || hex(coalesce(e."department", '')) || ' zk' || hex(coalesce(e."kind", ''))
         FROM "ArchiveEntry" e WHERE e."sectionId" = new."id";
     INSERT OR IGNORE INTO "ArchiveHash"("hash", "rid")
         SELECT j.value, e."rid" FROM "ArchiveEntry" e, json_each(coalesce(nullif(new."fingerprints", ''), '[]')) j WHERE e."sectionId" = new."id";
@@ -98,8 +99,8 @@ BEGIN
                + row_number() OVER (ORDER BY s."position", s."id"),
                s."id", new."id", new."status", new."department", new."year", new."kind"
         FROM "Section" s WHERE s."report" = new."id";
-    INSERT INTO "ArchiveIndex"(rowid, "body", "tags")
-        SELECT e."rid", s."searchText", 'zs' || hex(coalesce(e."status", '')) || ' zd' || hex(coalesce(e."department", '')) || ' zk' || hex(coalesce(e."kind", ''))
+    INSERT INTO "ArchiveIndex"(rowid, "body")
+        SELECT e."rid", s."searchText" || ' zs' || hex(coalesce(e."status", '')) || ' zd' || hex(coalesce(e."department", '')) || ' zk' || hex(coalesce(e."kind", ''))
         FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId" WHERE e."reportId" = new."id";
     INSERT OR IGNORE INTO "ArchiveHash"("hash", "rid")
         SELECT j.value, e."rid" FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId", json_each(coalesce(nullif(s."fingerprints", ''), '[]')) j WHERE e."reportId" = new."id";
@@ -112,8 +113,8 @@ INSERT INTO "ArchiveEntry"("rid", "sectionId", "reportId", "status", "department
     SELECT ((3000 - coalesce(r."year", 0)) << 32) + row_number() OVER (PARTITION BY coalesce(r."year", 0) ORDER BY s."report", s."position", s."id"),
            s."id", s."report", r."status", r."department", r."year", r."kind"
     FROM "Section" s LEFT JOIN "Report" r ON r."id" = s."report" WHERE (SELECT "go" FROM temp."archive_fill");
-INSERT INTO "ArchiveIndex"(rowid, "body", "tags")
-    SELECT e."rid", s."searchText", 'zs' || hex(coalesce(e."status", '')) || ' zd' || hex(coalesce(e."department", '')) || ' zk' || hex(coalesce(e."kind", ''))
+INSERT INTO "ArchiveIndex"(rowid, "body")
+    SELECT e."rid", s."searchText" || ' zs' || hex(coalesce(e."status", '')) || ' zd' || hex(coalesce(e."department", '')) || ' zk' || hex(coalesce(e."kind", ''))
     FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId" WHERE (SELECT "go" FROM temp."archive_fill");
 INSERT OR IGNORE INTO "ArchiveHash"("hash", "rid")
     SELECT j.value, e."rid" FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId", json_each(coalesce(nullif(s."fingerprints", ''), '[]')) j
