@@ -17,6 +17,7 @@ import { databaseTarget, type Provider } from '../src/db/database-url'
 import { createAnnalsContext } from '../src/keystone/context'
 import { reindexSections } from '../src/keystone/archive-reindex'
 import { archiveColumns } from '../src/keystone/archive-index'
+import { ARCHIVE_CONFIG } from '../src/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
 import { createReport } from '../src/keystone/report-store'
 import { plainTextToDocument } from '../src/text'
@@ -237,7 +238,7 @@ async function benchOne(provider: Provider, reports: number, sentences: string[]
       ['+department', asArchivist, { departmentId: String(firstDepartment?.id) }],
       ['writer (own drafts)', session(writer), {}],
     ]
-    console.log(`search, 20 a page (total: matches counted up to 10,000, "+" = more) (${load()})`)
+    console.log(`search, 20 a page (total: matches counted up to ${ARCHIVE_CONFIG.maxCounted}, "+" = more) (${load()})`)
     console.log(`  ${'query'.padEnd(34)} ${'as / filter'.padEnd(20)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'total'.padStart(8)}`)
     for (const [label, query] of queries) {
       for (const [name, ctx, filter] of variants) {
