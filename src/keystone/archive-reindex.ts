@@ -92,12 +92,16 @@ export async function reindexSections(
 /** Lists the hashes found in more than maxHashSections sections (set phrases): passage and reuse queries skip them. */
 export async function refreshCommonHashes(prisma: Prisma, provider: DatabaseTarget['provider']) {
   const limit = ARCHIVE_CONFIG.maxHashSections
-  await prisma.$transaction([
-    prisma.$executeRawUnsafe(`DELETE FROM "ArchiveCommonHash"`),
-    prisma.$executeRawUnsafe(
-      provider === 'sqlite'
-        ? `INSERT INTO "ArchiveCommonHash"("hash") SELECT "hash" FROM "ArchiveHash" GROUP BY "hash" HAVING count(*) > ${limit}`
-        : `INSERT INTO "ArchiveCommonHash"("hash") SELECT h FROM "Section", unnest(annals_hashes("fingerprints")) AS h GROUP BY h HAVING count(*) > ${limit}`
-    ),
-  ])
+  // one transaction (readers see the old list or the new one); over 100M characters the count takes seconds
+  await prisma.$transaction(
+    async (tx: Prisma) => {
+      await tx.$executeRawUnsafe(`DELETE FROM "ArchiveCommonHash"`)
+      await tx.$executeRawUnsafe(
+        provider === 'sqlite'
+          ? `INSERT INTO "ArchiveCommonHash"("hash") SELECT "hash" FROM "ArchiveHash" GROUP BY "hash" HAVING count(*) > ${limit}`
+          : `INSERT INTO "ArchiveCommonHash"("hash") SELECT h FROM "Section", unnest(annals_hashes("fingerprints")) AS h GROUP BY h HAVING count(*) > ${limit}`
+      )
+    },
+    { maxWait: 60_000, timeout: 30 * 60_000 }
+  )
 }
