@@ -6,6 +6,7 @@ import { as, currentVersion, testProviders } from './helpers/db'
 import { useTestDatabase } from './helpers/demo'
 import { addReport, archiveFixture, filler, type ArchiveFixture } from './helpers/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
+import { ARCHIVE_CONFIG } from '../src/archive'
 import { createReport } from '../src/keystone/report-store'
 import { ensureArchiveIndex, reindexSections } from '../src/keystone/archive-reindex'
 import { plainTextToDocument } from '../src/text'
@@ -159,6 +160,65 @@ describe.each(providers)('archive on %s', provider => {
     expect((await search('archivist', '顺利完成的导入词')).total).toBe(1)
   })
 
+  test('the index follows the report: approved, moved to another department or year, kind; a failed change leaves it', async () => {
+    const sudo = context.sudo()
+    const reportId = await addReport(context, fx.departments.b, 2012, [filler(50, 100) + '随报告而动词' + filler(51, 100)], 'draft')
+    const update = async (data: Record<string, unknown>) =>
+      sudo.db.Report.updateOne({ where: { id: reportId }, data: { ...data, version: await currentVersion(context, 'Report', reportId) } })
+    const found = async (user: keyof ArchiveFixture['users'], extra: Record<string, unknown> = {}) => (await search(user, '随报告而动词', extra)).total
+    // a draft of B: B's writer only
+    expect([await found('writerA'), await found('archivist'), await found('writerB')]).toEqual([0, 0, 1])
+    // approved: everyone
+    await update({ status: 'approved' })
+    expect([await found('writerA'), await found('archivist'), await found('writerB')]).toEqual([1, 1, 1])
+    expect(await found('archivist', { status: 'draft' })).toBe(0)
+    // back to draft and moved to department A: A's writer now, not B's
+    await update({ status: 'draft' })
+    await update({ department: { connect: { id: fx.departments.a } } })
+    expect([await found('writerA'), await found('archivist'), await found('writerB')]).toEqual([1, 0, 0])
+    expect(await found('admin', { departmentId: fx.departments.b })).toBe(0)
+    expect(await found('admin', { departmentId: fx.departments.a })).toBe(1)
+    // another year and kind: the year range and the kind filter follow
+    expect(await found('admin', { yearFrom: 2012, yearTo: 2012 })).toBe(1)
+    await update({ year: 2013, kind: 'special' })
+    expect(await found('admin', { yearFrom: 2012, yearTo: 2012 })).toBe(0)
+    expect(await found('admin', { yearFrom: 2013, yearTo: 2013, kind: 'special' })).toBe(1)
+    expect((await search('admin', '随报告而动词')).hits[0]).toMatchObject({ year: 2013, kind: 'special' })
+    // a change rolled back: the index as before
+    const before = await indexCounts(context, provider)
+    await expect(
+      sudo.transaction(async tx => {
+        await tx.db.Report.updateOne({ where: { id: reportId }, data: { status: 'approved', year: 2014, version: await currentVersion(context, 'Report', reportId) } })
+        throw new Error('审批失败')
+      })
+    ).rejects.toThrow('审批失败')
+    expect(await indexCounts(context, provider)).toEqual(before)
+    expect([await found('archivist'), await found('admin', { yearFrom: 2013, yearTo: 2013 })]).toEqual([0, 1])
+  })
+
+  test('common words: relevance over the newest matches, further pages in index order, every match once', async () => {
+    // more matching sections than the ranked window (ARCHIVE_CONFIG.maxRanked)
+    const n = ARCHIVE_CONFIG.maxRanked + 40
+    const perReport = 60
+    for (let r = 0; r * perReport < n; r++) {
+      const count = Math.min(perReport, n - r * perReport)
+      await addReport(context, fx.departments.c, 1990 + r, Array.from({ length: count }, (_, i) => `${'淼'.repeat(1 + (i % 3))}${filler(60 + i, 20)}`))
+    }
+    const first = await search('archivist', '淼', { take: 50 })
+    expect(first.total).toBe(n)
+    expect(first.totalExact).toBe(true)
+    // the window ranks by relevance: the densest sections first
+    expect(first.hits[0].snippet).toContain('淼淼淼')
+    const seen: string[] = []
+    for (let skip = 0; skip < n; skip += 50) seen.push(...(await search('archivist', '淼', { take: 50, skip })).hits.map(h => h.sectionId))
+    expect(seen).toHaveLength(n)
+    expect(new Set(seen).size).toBe(n)
+    // past the window: newest year first
+    const tail = await search('archivist', '淼', { take: 40, skip: ARCHIVE_CONFIG.maxRanked })
+    const years = tail.hits.map(h => h.year)
+    expect(years).toEqual([...years].sort((a, b) => b - a))
+  })
+
   test('npm run reindex rebuilds the index from the sections (and restores dropped triggers)', async () => {
     const before = await search('archivist', '鑫')
     if (provider === 'sqlite') {
@@ -174,22 +234,28 @@ describe.each(providers)('archive on %s', provider => {
     expect((await passageSources(as(context, fx.users.archivist), { text: SENTENCE })).map(s => s.year)).toEqual([2015, 2018, 2022])
   })
 
-  test('the index triggers (SQLite) and expression indexes (PostgreSQL) exist after every migration', async () => {
-    const names =
+  test('the index triggers and the index exist after every migration', async () => {
+    const triggers =
       provider === 'sqlite'
-        ? ((await context.prisma.$queryRawUnsafe(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Section'`)) as { name: string }[])
-        : ((await context.prisma.$queryRawUnsafe(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'Section'`)) as { name: string }[])
-    expect(names.map(n => n.name).filter(n => n.startsWith('Section_archive')).length).toBe(provider === 'sqlite' ? 3 : 2)
+        ? ((await context.prisma.$queryRawUnsafe(`SELECT name FROM sqlite_master WHERE type = 'trigger'`)) as { name: string }[])
+        : ((await context.prisma.$queryRawUnsafe(`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal`)) as { name: string }[])
+    const names = triggers.map(t => t.name).filter(n => /_archive/.test(n)).sort()
+    expect(names).toEqual(provider === 'sqlite' ? ['Report_archive_update', 'Section_archive_delete', 'Section_archive_insert', 'Section_archive_update'] : ['Report_archive', 'Section_archive'])
+    if (provider === 'postgresql') {
+      const indexes = (await context.prisma.$queryRawUnsafe(`SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('Section', 'ArchiveEntry')`)) as { name: string }[]
+      expect(indexes.map(i => i.name)).toEqual(expect.arrayContaining(['ArchiveEntry_vector_idx', 'Section_archive_fingerprints_idx']))
+    }
   })
 })
 
-/** Rows in the SQLite index tables (PostgreSQL's indexes are its own, transactional by nature). */
+/** Rows in the index tables (PostgreSQL's GIN indexes are its own, transactional by nature). */
 async function indexCounts(context: KeystoneContext, provider: string) {
-  if (provider !== 'sqlite') return {}
   const count = async (table: string) => Number(((await context.prisma.$queryRawUnsafe(`SELECT count(*) AS n FROM "${table}"`)) as { n: unknown }[])[0].n)
+  if (provider !== 'sqlite') return { sections: await count('ArchiveEntry') }
   return {
-    sections: await count('ArchiveSection'),
-    fingerprints: await count('ArchiveFingerprint'),
-    text: await count('ArchiveText'),
+    sections: await count('ArchiveEntry'),
+    fingerprints: await count('ArchiveHash'),
+    // a contentless FTS5 table counts its rows in its docsize shadow table
+    text: await count('ArchiveIndex_docsize'),
   }
 }

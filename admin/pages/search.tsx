@@ -9,6 +9,7 @@ import { Marked } from '../archive/Marked'
 import { passageSourcesHref } from '../archive/links'
 import { REPORT_KINDS, STATUS_LABELS, statusLabel } from '../../src/workflow/vocabulary'
 import type { SearchHit } from '../../src/keystone/archive'
+import { ARCHIVE_CONFIG } from '../../src/archive/config'
 
 const PAGE_SIZE = 20
 
@@ -19,6 +20,7 @@ const SEARCH = gql`
   query AnnalsSearch($query: String!, $departmentId: ID, $yearFrom: Int, $yearTo: Int, $status: String, $kind: String, $take: Int, $skip: Int) {
     searchArchive(query: $query, departmentId: $departmentId, yearFrom: $yearFrom, yearTo: $yearTo, status: $status, kind: $kind, take: $take, skip: $skip) {
       total
+      totalExact
       hits {
         reportId
         sectionId
@@ -72,7 +74,7 @@ export default function SearchPage() {
   const [selection, setSelection] = useState('')
   const departments = useQuery<{ departments: { id: string; name: string; parent: { id: string } | null }[] }>(DEPARTMENTS)
   const yearOf = (v: string) => (v && /^\d{4}$/.test(v) ? Number(v) : null)
-  const { data, loading, error } = useQuery<{ searchArchive: { total: number; hits: Hit[] } }>(SEARCH, {
+  const { data, loading, error } = useQuery<{ searchArchive: { total: number; totalExact: boolean; hits: Hit[] } }>(SEARCH, {
     skip: !filters.q.trim(),
     variables: {
       query: filters.q,
@@ -154,7 +156,9 @@ export default function SearchPage() {
         {data && (
           <>
             <p data-testid="search-total">
-              共 <strong>{total}</strong> 条结果{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ''}
+              {/* not exact: more than the counted total (counting stops at ARCHIVE_CONFIG.maxCounted), or about so many (a long phrase checked on the ranked results only) */}
+              {data.searchArchive.totalExact ? '共 ' : total >= ARCHIVE_CONFIG.maxCounted ? '超过 ' : '约 '}
+              <strong>{total.toLocaleString('zh-CN')}</strong> 条结果{pages > 1 ? `，第 ${filters.page} / ${pages} 页` : ''}
             </p>
             {selection && (
               <div style={{ position: 'sticky', top: 0, background: '#f0f6ff', border: '1px solid #b6d4fe', borderRadius: 6, padding: '6px 10px', marginBottom: 8, zIndex: 1 }}>

@@ -12,9 +12,9 @@ export const ARCHIVE_CONFIG = {
   minSimilarity: 0.5,
   /** candidates verified exactly per request (the index ranks them by shared fingerprints). */
   maxCandidates: 60,
-  /** reuseCheck: the smallest this many hash values of a long text stand for it (a bottom-k sketch: copies share their minima). */
+  /** passageSources and reuseCheck: at most this many hashes looked up, the smallest values of the text's uncommon ones (a bottom-k sketch: copies share their minima). */
   maxQueryHashes: 400,
-  /** hashes found in more sections than this are boilerplate (set phrases), not evidence of copying (SQLite). */
+  /** hashes found in more sections than this are boilerplate (set phrases), not evidence of copying: `npm run reindex` lists them, and a query reads at most this many postings per hash. */
   maxHashSections: 300,
   /** reuseCheck: sources listed. */
   maxSources: 10,
@@ -22,8 +22,12 @@ export const ARCHIVE_CONFIG = {
   maxQueryChars: 100,
   maxTerms: 8,
   maxTake: 50,
-  /** PostgreSQL ranks by term density (reading each candidate's text) up to this many matches, else by the phrase and year. */
-  maxRanked: 2000,
+  /** search: relevance orders the newest this many matches (the index is kept newest year first); further pages follow in index order. Bounded work per query. */
+  maxRanked: 500,
+  /** search: matches are counted up to this many (reading the index past the ranked window); beyond, `total` is this and `totalExact` false (shown as “超过 1,000 条”): nobody pages through more, and counting all of a common word's 100,000 sections is the slowest part of a search. */
+  maxCounted: 1_000,
+  /** search: deepest page start. */
+  maxSkip: 10_000,
   /** characters of context on each side of a snippet's first match. */
   snippetContext: 40,
 } as const

@@ -19,6 +19,21 @@ import {
 
 const g = gWithContext<KeystoneContext>()
 
+/** Where a text stands: its report, department and year (hits, passage sources, reuse sources and checks alike). */
+const reportFields = () => ({
+  reportId: g.field({ type: g.nonNull(g.ID) }),
+  reportTitle: g.field({ type: g.nonNull(g.String) }),
+  departmentName: g.field({ type: g.nonNull(g.String) }),
+  year: g.field({ type: g.nonNull(g.Int) }),
+})
+
+/** A range [start, end) of a section's text (UTF-16 offsets). */
+const rangeFields = () => ({
+  sectionId: g.field({ type: g.nonNull(g.ID) }),
+  start: g.field({ type: g.nonNull(g.Int) }),
+  end: g.field({ type: g.nonNull(g.Int) }),
+})
+
 const Highlight = g.object<{ start: number; end: number }>()({
   name: 'ArchiveHighlight',
   fields: { start: g.field({ type: g.nonNull(g.Int) }), end: g.field({ type: g.nonNull(g.Int) }) },
@@ -27,11 +42,8 @@ const Highlight = g.object<{ start: number; end: number }>()({
 const Hit = g.object<SearchHit>()({
   name: 'ArchiveSearchHit',
   fields: {
-    reportId: g.field({ type: g.nonNull(g.ID) }),
+    ...reportFields(),
     sectionId: g.field({ type: g.nonNull(g.ID) }),
-    reportTitle: g.field({ type: g.nonNull(g.String) }),
-    departmentName: g.field({ type: g.nonNull(g.String) }),
-    year: g.field({ type: g.nonNull(g.Int) }),
     status: g.field({ type: g.nonNull(g.String) }),
     kind: g.field({ type: g.nonNull(g.String) }),
     heading: g.field({ type: g.nonNull(g.String) }),
@@ -44,7 +56,11 @@ const Hit = g.object<SearchHit>()({
 const Result = g.object<SearchResult>()({
   name: 'ArchiveSearchResult',
   fields: {
-    total: g.field({ type: g.nonNull(g.Int) }),
+    total: g.field({ type: g.nonNull(g.Int), description: 'matching sections, counted up to 1,000' }),
+    totalExact: g.field({
+      type: g.nonNull(g.Boolean),
+      description: 'false: total is 1,000 and there are more (超过 1,000 条), or (PostgreSQL, a phrase of 3+ characters among more than 500 matches) an upper bound (约 N 条)',
+    }),
     terms: g.field({ type: g.nonNull(g.list(g.nonNull(g.String))), description: 'the query as searched (folded)' }),
     hits: g.field({ type: g.nonNull(g.list(g.nonNull(Hit))) }),
   },
@@ -53,14 +69,9 @@ const Result = g.object<SearchResult>()({
 const Source = g.object<PassageSource>()({
   name: 'PassageSource',
   fields: {
-    reportId: g.field({ type: g.nonNull(g.ID) }),
-    sectionId: g.field({ type: g.nonNull(g.ID) }),
-    reportTitle: g.field({ type: g.nonNull(g.String) }),
-    departmentName: g.field({ type: g.nonNull(g.String) }),
-    year: g.field({ type: g.nonNull(g.Int) }),
+    ...reportFields(),
+    ...rangeFields(),
     heading: g.field({ type: g.nonNull(g.String) }),
-    start: g.field({ type: g.nonNull(g.Int) }),
-    end: g.field({ type: g.nonNull(g.Int) }),
     similarity: g.field({ type: g.nonNull(g.Float) }),
     context: g.field({ type: g.nonNull(g.String) }),
     contextStart: g.field({ type: g.nonNull(g.Int) }),
@@ -71,9 +82,7 @@ const Passage = g.object<ReusePassage>()({
   name: 'ReusePassage',
   fields: {
     text: g.field({ type: g.nonNull(g.String) }),
-    sectionId: g.field({ type: g.nonNull(g.ID) }),
-    start: g.field({ type: g.nonNull(g.Int) }),
-    end: g.field({ type: g.nonNull(g.Int) }),
+    ...rangeFields(),
     sourceSectionId: g.field({ type: g.nonNull(g.ID) }),
     sourceStart: g.field({ type: g.nonNull(g.Int) }),
     sourceEnd: g.field({ type: g.nonNull(g.Int) }),
@@ -83,10 +92,7 @@ const Passage = g.object<ReusePassage>()({
 const ReuseSourceType = g.object<ReuseSource>()({
   name: 'ReuseSource',
   fields: {
-    reportId: g.field({ type: g.nonNull(g.ID) }),
-    reportTitle: g.field({ type: g.nonNull(g.String) }),
-    departmentName: g.field({ type: g.nonNull(g.String) }),
-    year: g.field({ type: g.nonNull(g.Int) }),
+    ...reportFields(),
     ownDepartment: g.field({ type: g.nonNull(g.Boolean) }),
     sharedChars: g.field({ type: g.nonNull(g.Int) }),
     share: g.field({ type: g.nonNull(g.Float) }),
@@ -97,10 +103,7 @@ const ReuseSourceType = g.object<ReuseSource>()({
 const ReuseCheckType = g.object<ReuseCheck>()({
   name: 'ReuseCheck',
   fields: {
-    reportId: g.field({ type: g.nonNull(g.ID) }),
-    reportTitle: g.field({ type: g.nonNull(g.String) }),
-    departmentName: g.field({ type: g.nonNull(g.String) }),
-    year: g.field({ type: g.nonNull(g.Int) }),
+    ...reportFields(),
     totalChars: g.field({ type: g.nonNull(g.Int) }),
     reusedShare: g.field({ type: g.nonNull(g.Float) }),
     ownDepartmentShare: g.field({ type: g.nonNull(g.Float) }),
@@ -122,7 +125,8 @@ export const extendArchiveSchema = g.extend(() => ({
   query: {
     searchArchive: g.field({
       type: g.nonNull(Result),
-      description: '档案全文检索 / Full-text search over the reports you may read: words must all appear, "quoted phrases" whole',
+      description:
+        '档案全文检索 / Full-text search over the reports you may read: words must all appear, "quoted phrases" whole. The newest 500 matches are ranked (whole phrase first, then relevance, then newest); pages past them follow newest first.',
       args: {
         query: g.arg({ type: g.nonNull(g.String) }),
         departmentId: g.arg({ type: g.ID, description: 'this department and its sub-departments' }),

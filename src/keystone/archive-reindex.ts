@@ -9,6 +9,7 @@ import type { KeystoneContext } from '@keystone-6/core/types'
 import { migrationsDir } from '../db/migrations'
 import type { DatabaseTarget } from '../db/database-url'
 import { archiveColumns } from './archive-index'
+import { ARCHIVE_CONFIG } from '../archive'
 
 /** The hand-written index migration of a provider (the newest folder named …_archive_index). */
 export function archiveIndexSql(provider: DatabaseTarget['provider']): string {
@@ -25,7 +26,7 @@ export async function ensureArchiveIndex(target: DatabaseTarget, { clear = false
     const db = new Database(target.filename)
     try {
       db.exec(sql)
-      if (clear) db.exec(`INSERT INTO "ArchiveText"("ArchiveText") VALUES ('delete-all'); DELETE FROM "ArchiveFingerprint"; DELETE FROM "ArchiveSection";`)
+      if (clear) db.exec(`INSERT INTO "ArchiveIndex"("ArchiveIndex") VALUES ('delete-all'); DELETE FROM "ArchiveHash"; DELETE FROM "ArchiveEntry"; DELETE FROM "ArchiveCommonHash";`)
     } finally {
       db.close()
     }
@@ -35,6 +36,7 @@ export async function ensureArchiveIndex(target: DatabaseTarget, { clear = false
   await client.connect()
   try {
     await client.query(sql)
+    if (clear) await client.query(`TRUNCATE "ArchiveEntry", "ArchiveCommonHash"`)
   } finally {
     await client.end()
   }
@@ -81,7 +83,25 @@ export async function reindexSections(
     after = rows[rows.length - 1].id
     onProgress({ done, total, chars, seconds: (performance.now() - started) / 1000 })
   }
+  await refreshCommonHashes(prisma, provider)
   // fresh statistics, or PostgreSQL's planner may filter row by row instead of using the indexes
-  await prisma.$executeRawUnsafe(provider === 'sqlite' ? 'ANALYZE' : 'ANALYZE "Section", "Report", "Department"')
+  await prisma.$executeRawUnsafe(provider === 'sqlite' ? 'ANALYZE' : 'ANALYZE "Section", "Report", "Department", "ArchiveEntry", "ArchiveCommonHash"')
   return { done, total, chars, seconds: (performance.now() - started) / 1000 }
+}
+
+/** Lists the hashes found in more than maxHashSections sections (set phrases): passage and reuse queries skip them. */
+export async function refreshCommonHashes(prisma: Prisma, provider: DatabaseTarget['provider']) {
+  const limit = ARCHIVE_CONFIG.maxHashSections
+  // one transaction (readers see the old list or the new one); over 100M characters the count takes seconds
+  await prisma.$transaction(
+    async (tx: Prisma) => {
+      await tx.$executeRawUnsafe(`DELETE FROM "ArchiveCommonHash"`)
+      await tx.$executeRawUnsafe(
+        provider === 'sqlite'
+          ? `INSERT INTO "ArchiveCommonHash"("hash") SELECT "hash" FROM "ArchiveHash" GROUP BY "hash" HAVING count(*) > ${limit}`
+          : `INSERT INTO "ArchiveCommonHash"("hash") SELECT h FROM "Section", unnest(annals_hashes("fingerprints")) AS h GROUP BY h HAVING count(*) > ${limit}`
+      )
+    },
+    { maxWait: 60_000, timeout: 30 * 60_000 }
+  )
 }

@@ -6,6 +6,8 @@ import type { KeystoneContext } from '@keystone-6/core/types'
 import {
   ARCHIVE_CONFIG,
   archiveScope,
+  archiveTag,
+  ridRange,
   bigrams,
   excerptAround,
   ftsMatch,
@@ -37,7 +39,7 @@ class Sql {
   p(value: string | number): string {
     this.params.push(value)
     // PostgreSQL cannot always infer a parameter's type (e.g. in SELECT lists): say it
-    const type = this.provider === 'sqlite' ? '' : typeof value === 'number' ? '::integer' : '::text'
+    const type = this.provider === 'sqlite' ? '' : typeof value === 'number' ? (Math.abs(value) < 2 ** 31 ? '::integer' : '::bigint') : '::text'
     return `$${this.params.length}${type}`
   }
   list(values: readonly (string | number)[]): string {
@@ -65,13 +67,6 @@ function scopeOrFail(context: KeystoneContext): Exclude<ArchiveScope, { kind: 'n
   return scope
 }
 
-/** The reports a user may read, as a condition on `r` (Report). */
-function scopeCondition(sql: Sql, scope: Exclude<ArchiveScope, { kind: 'none' }>): string {
-  if (scope.kind === 'all') return '1=1'
-  const approved = `r."status" = ${sql.p('approved')}`
-  if (scope.departmentIds.length === 0) return approved
-  return `(${approved} OR r."department" IN (${sql.list(scope.departmentIds)}))`
-}
 
 // ---------- search ----------
 
@@ -101,7 +96,8 @@ export type SearchHit = {
   offset: number
 }
 
-export type SearchResult = { total: number; hits: SearchHit[]; terms: string[] }
+/** `total` counts up to ARCHIVE_CONFIG.maxCounted matches; `totalExact` is false when there are more (shown as “10,000+”). */
+export type SearchResult = { total: number; totalExact: boolean; hits: SearchHit[]; terms: string[] }
 
 const MIN_YEAR = 1949
 const MAX_YEAR = 2100
@@ -130,50 +126,156 @@ async function departmentTree(context: KeystoneContext, departmentId: string): P
   return out
 }
 
-async function filterConditions(context: KeystoneContext, sql: Sql, args: SearchArgs): Promise<string[]> {
-  checkYear(args.yearFrom, '起始年份')
-  checkYear(args.yearTo, '截止年份')
-  const where: string[] = []
-  if (args.status) {
-    if (!(REPORT_STATUSES as readonly string[]).includes(args.status)) throw new ArchiveError(`状态无效：${args.status} / Invalid status`)
-    where.push(`r."status" = ${sql.p(args.status)}`)
-  }
-  if (args.kind) {
-    if (!REPORT_KINDS.some(k => k.value === args.kind)) throw new ArchiveError(`类型无效：${args.kind} / Invalid kind`)
-    where.push(`r."kind" = ${sql.p(args.kind)}`)
-  }
-  if (args.yearFrom) where.push(`r."year" >= ${sql.p(args.yearFrom)}`)
-  if (args.yearTo) where.push(`r."year" <= ${sql.p(args.yearTo)}`)
-  if (args.departmentId) where.push(`r."department" IN (${sql.list(await departmentTree(context, args.departmentId))})`)
-  return where
+
+/** The index expression of the access check and the filters (tags), for the FTS5 MATCH or the tsquery. */
+type TagFilter = { anyOf: string[] }[]
+
+function tagFilters(scope: Exclude<ArchiveScope, { kind: 'none' }>, args: SearchArgs, departments: string[] | null): TagFilter {
+  const out: TagFilter = []
+  if (scope.kind === 'approved') out.push({ anyOf: [archiveTag.status('approved'), ...scope.departmentIds.map(archiveTag.department)] })
+  if (args.status) out.push({ anyOf: [archiveTag.status(args.status)] })
+  if (args.kind) out.push({ anyOf: [archiveTag.kind(args.kind)] })
+  if (departments) out.push({ anyOf: departments.map(archiveTag.department) })
+  return out
 }
 
-/** FROM … WHERE … selecting matching sections (s), their reports (r) and departments (d), with `score` and `exact`. */
-function matchClause(sql: Sql, query: ParsedQuery): { from: string; where: string[]; score: () => string; exact: () => string } {
-  const joins = `JOIN "Report" r ON r."id" = s."report" LEFT JOIN "Department" d ON d."id" = r."department"`
-  const whole = query.phrase
+function checkFilters(args: SearchArgs) {
+  checkYear(args.yearFrom, '起始年份')
+  checkYear(args.yearTo, '截止年份')
+  if (args.status && !(REPORT_STATUSES as readonly string[]).includes(args.status)) throw new ArchiveError(`状态无效：${args.status} / Invalid status`)
+  if (args.kind && !REPORT_KINDS.some(k => k.value === args.kind)) throw new ArchiveError(`类型无效：${args.kind} / Invalid kind`)
+}
+
+/** The FTS5 MATCH expression: the terms and the tags (multi-character tokens after the text, which no term can match). */
+function ftsExpression(terms: string, tags: TagFilter): string {
+  return [`(${terms})`, ...tags.map(t => `(${t.anyOf.map(x => `"${x}"`).join(' OR ')})`)].join(' AND ')
+}
+
+/** The tsquery of the terms (bigrams; one character as a prefix of its bigrams) and the tags. */
+function tsQuery(sql: Sql, query: ParsedQuery, tags: TagFilter): string {
+  const parts = query.terms.map(term =>
+    term.tokens.length === 1
+      ? `to_tsquery('simple'::regconfig, ${sql.p(`'${term.tokens[0]}':*`)})`
+      : `plainto_tsquery('simple'::regconfig, ${sql.p(bigrams(term.tokens).join(' '))})`
+  )
+  for (const t of tags) parts.push(`to_tsquery('simple'::regconfig, ${sql.p(t.anyOf.join(' | '))})`)
+  return `(${parts.join(' && ')})`
+}
+
+function phraseChecksNeeded(query: ParsedQuery): boolean {
+  return query.terms.some(t => t.tokens.length > 1 && !(t.tokens.length === 2 && t.tokens.every(x => /\p{Script=Han}/u.test(x))))
+}
+
+/** Terms whose bigrams all present do not yet make the phrase (except one Chinese bigram, which is exact): checked on the text. */
+function phraseChecks(sql: Sql, query: ParsedQuery): string[] {
+  return query.terms
+    .filter(t => phraseChecksNeeded({ terms: [t], phrase: t.tokens }))
+    .map(t => `strpos(s."searchText", ${sql.p(spaced(t.tokens))}) > 0`)
+}
+
+type Ranked = { rid: number; exact: number; score: number; /** false: a long phrase's bigrams, not the phrase (PostgreSQL) */ ok?: boolean }
+
+/**
+ * Matches in index order (newest year first) from `offset`, at most `limit`, with their score.
+ * The index does the work: the terms, the access check and the filters are one lookup.
+ */
+async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number, scored: boolean): Promise<Ranked[] & { matches?: number }> {
+  const sql = new Sql(providerOf(context))
   if (sql.provider === 'sqlite') {
-    const match = sql.p(ftsMatch(query))
-    const from = `(SELECT rowid AS "rid", bm25("ArchiveText") AS "score" FROM "ArchiveText" WHERE "ArchiveText" MATCH ${match}) m
-      JOIN "ArchiveSection" a ON a."rid" = m."rid" JOIN "Section" s ON s."id" = a."sectionId" ${joins}`
-    const exact = () => (query.terms.length > 1 ? `(m."rid" IN (SELECT rowid FROM "ArchiveText" WHERE "ArchiveText" MATCH ${sql.p(ftsPhrase(whole))}))` : '0')
-    // bm25 is lower for better matches
-    return { from, where: [], score: () => `-m."score"`, exact }
+    const score = scored ? `-bm25("ArchiveIndex")` : '0'
+    const found = await rows<{ rid: unknown; score: unknown }>(
+      context,
+      sql,
+      `SELECT rowid AS "rid", ${score} AS "score" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
+       AND rowid >= ${sql.p(range.min)} AND rowid <= ${sql.p(range.max)} ORDER BY rowid LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
+    )
+    return found.map(r => ({ rid: Number(r.rid), score: Number(r.score), exact: 0 }))
   }
-  const vector = `s."searchVector"`
-  const where: string[] = []
-  for (const term of query.terms) {
-    if (term.tokens.length === 1) where.push(`${vector} @@ to_tsquery('simple'::regconfig, ${sql.p(`'${term.tokens[0]}':*`)})`)
-    else {
-      where.push(`${vector} @@ plainto_tsquery('simple'::regconfig, ${sql.p(bigrams(term.tokens).join(' '))})`)
-      // bigrams all present is not yet the phrase (except one Chinese bigram, which is exact)
-      if (!(term.tokens.length === 2 && term.tokens.every(t => /\p{Script=Han}/u.test(t)))) where.push(`strpos(s."searchText", ${sql.p(spaced(term.tokens))}) > 0`)
-    }
+  // PostgreSQL: the GIN lookup gives the matches as a bitmap (terms, access and filters at once);
+  // plain index scans are switched off for this statement so that the planner never walks the rid
+  // order reading every row's vector. The window (scored) counts every match in the same pass;
+  // long phrases are checked on the window's texts (scoreWindow), deeper pages check them here.
+  const checks = scored ? [] : phraseChecks(sql, query)
+  const join = checks.length ? `JOIN "Section" s ON s."id" = e."sectionId"` : ''
+  const found = await bitmapOnly<{ rid: unknown; n: unknown }>(
+    context,
+    sql,
+    `SELECT e."rid" AS "rid", ${scored ? 'count(*) OVER ()' : '0'} AS "n" FROM "ArchiveEntry" e ${join}
+     WHERE annals_archive_vector(e."text", e."status", e."department", e."kind") @@ ${tsQuery(sql, query, tags)} ${ridConditions(sql, range)} ${checks.map(c => `AND ${c}`).join(' ')}
+     ORDER BY e."rid" LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
+  )
+  const out: Ranked[] & { matches?: number } = found.map(r => ({ rid: Number(r.rid), score: 0, exact: 0 }))
+  out.matches = Number(found[0]?.n ?? 0)
+  return out
+}
+
+/** The year range as rid conditions (none when open). */
+function ridConditions(sql: Sql, range: { min: number; max: number }): string {
+  return [range.min > 0 ? `AND e."rid" >= ${sql.p(range.min)}::bigint` : '', range.max < Number.MAX_SAFE_INTEGER ? `AND e."rid" <= ${sql.p(range.max)}::bigint` : ''].join(' ')
+}
+
+/** A PostgreSQL query run with bitmap scans only (in its own transaction: the settings end with it). */
+async function bitmapOnly<T>(context: KeystoneContext, sql: Sql, text: string): Promise<T[]> {
+  const prisma = context.prisma
+  const [, , found] = await prisma.$transaction([
+    prisma.$executeRawUnsafe('SET LOCAL enable_indexscan = off'),
+    prisma.$executeRawUnsafe('SET LOCAL enable_seqscan = off'),
+    prisma.$queryRawUnsafe(text, ...sql.params),
+  ])
+  return found as T[]
+}
+
+/** Matches counted up to `cap`, on the index alone (SQLite: FTS5 phrases are exact). */
+async function countMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, cap: number): Promise<number> {
+  const sql = new Sql('sqlite')
+  const [{ n }] = await rows<{ n: unknown }>(
+    context,
+    sql,
+    `SELECT count(*) AS "n" FROM (SELECT 1 FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
+     AND rowid >= ${sql.p(range.min)} AND rowid <= ${sql.p(range.max)} LIMIT ${sql.p(cap)}) x`
+  )
+  return Number(n ?? 0)
+}
+
+/** Scores of the ranked window: SQLite has bm25 from the index and marks whole-phrase matches; PostgreSQL reads the window's texts. */
+async function scoreWindow(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, window: Ranked[]): Promise<void> {
+  if (window.length === 0) return
+  const multi = query.terms.length > 1
+  const sql = new Sql(providerOf(context))
+  const min = window[0].rid
+  const max = window[window.length - 1].rid
+  if (sql.provider === 'sqlite') {
+    if (!multi) return
+    // every match between the window's first and last rid is in the window
+    const exact = await rows<{ rid: unknown }>(
+      context,
+      sql,
+      `SELECT rowid AS "rid" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsPhrase(query.phrase), tags))}
+       AND rowid >= ${sql.p(min)} AND rowid <= ${sql.p(max)}`
+    )
+    const set = new Set(exact.map(r => Number(r.rid)))
+    for (const w of window) w.exact = set.has(w.rid) ? 1 : 0
+    return
   }
   const first = spaced(query.terms[0].tokens)
-  const score = () => `((length(s."searchText") - length(replace(s."searchText", ${sql.p(first)}, '')))::float / ${first.length} / greatest(length(s."searchText"), 1) * 1000)`
-  const exact = () => (query.terms.length > 1 ? `(CASE WHEN strpos(s."searchText", ${sql.p(spaced(whole))}) > 0 THEN 1 ELSE 0 END)` : '0')
-  return { from: `"Section" s ${joins}`, where, score, exact }
+  const exact = multi ? `(CASE WHEN strpos(s."searchText", ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
+  const checks = phraseChecks(sql, query)
+  const ok = checks.length ? `(CASE WHEN ${checks.join(' AND ')} THEN 1 ELSE 0 END)` : '1'
+  const scored = await rows<{ rid: unknown; exact: unknown; score: unknown; ok: unknown }>(
+    context,
+    sql,
+    `SELECT e."rid" AS "rid", ${exact} AS "exact", ${ok} AS "ok",
+            ((length(s."searchText") - length(replace(s."searchText", ${sql.p(first)}, '')))::float / ${first.length} / greatest(length(s."searchText"), 1) * 1000) AS "score"
+     FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
+     WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + '::bigint').join(', ')})`
+  )
+  const byRid = new Map(scored.map(r => [Number(r.rid), r]))
+  for (const w of window) {
+    const r = byRid.get(w.rid)
+    w.exact = Number(r?.exact ?? 0)
+    w.score = Number(r?.score ?? 0)
+    w.ok = Number(r?.ok ?? 0) === 1
+  }
 }
 
 export async function searchArchive(context: KeystoneContext, args: SearchArgs): Promise<SearchResult> {
@@ -182,47 +284,52 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
   const take = args.take ?? 20
   const skip = args.skip ?? 0
   if (!Number.isInteger(take) || take < 1 || take > ARCHIVE_CONFIG.maxTake) throw new ArchiveError(`每页条数应为 1–${ARCHIVE_CONFIG.maxTake} / take must be 1–${ARCHIVE_CONFIG.maxTake}`)
-  if (!Number.isInteger(skip) || skip < 0 || skip > 10_000) throw new ArchiveError('翻页位置无效（0–10000）/ skip must be 0–10000')
-
-  // every parameter must appear in its query's text (PostgreSQL refuses unused ones): rank terms only when listing
-  const build = async (ranked: boolean, total = 0) => {
-    const sql = new Sql(providerOf(context))
-    const m = matchClause(sql, query)
-    const exact = ranked ? m.exact() : ''
-    // PostgreSQL's density score reads every candidate's text: affordable for up to maxRanked candidates
-    const score = ranked ? (sql.provider === 'sqlite' || total <= ARCHIVE_CONFIG.maxRanked ? m.score() : '0') : ''
-    const where = [...m.where, scopeCondition(sql, scope), ...(await filterConditions(context, sql, args))]
-    return { sql, m, exact, score, where: where.join(' AND ') }
-  }
-  const counted = await build(false)
-  const [{ n }] = await rows<{ n: unknown }>(context, counted.sql, `SELECT count(*) AS "n" FROM ${counted.m.from} WHERE ${counted.where}`)
-  const total = Number(n ?? 0)
+  if (!Number.isInteger(skip) || skip < 0 || skip > ARCHIVE_CONFIG.maxSkip) throw new ArchiveError(`翻页位置无效（0–${ARCHIVE_CONFIG.maxSkip}）/ skip must be 0–${ARCHIVE_CONFIG.maxSkip}`)
+  checkFilters(args)
+  const tags = tagFilters(scope, args, args.departmentId ? await departmentTree(context, args.departmentId) : null)
+  const range = ridRange(args.yearFrom, args.yearTo)
   const terms = query.terms.map(t => t.tokens)
-  const result: SearchResult = { total, terms: terms.map(t => t.join('')), hits: [] }
-  if (total === 0 || skip >= total) return result
 
-  // the page's section ids first (small rows sort fast), then their texts for snippets
-  const listed = await build(true, total)
-  const page = await rows<{ sectionId: string }>(
-    context,
-    listed.sql,
-    `SELECT s."id" AS "sectionId", ${listed.exact} AS "exact", ${listed.score} AS "score"
-     FROM ${listed.m.from} WHERE ${listed.where}
-     ORDER BY "exact" DESC, "score" DESC, r."year" DESC, r."id" ASC, s."position" ASC, s."id" ASC
-     LIMIT ${listed.sql.p(take)} OFFSET ${listed.sql.p(skip)}`
-  )
+  // the ranked window: the newest maxRanked matches, ordered by whole phrase, relevance, recency
+  const R = ARCHIVE_CONFIG.maxRanked
+  const matched = await indexMatches(context, query, tags, range, 0, R, true)
+  const complete = matched.length < R
+  await scoreWindow(context, query, tags, matched)
+  const window = matched.filter(w => w.ok !== false)
+  let counted: number
+  let exactCount = true
+  if (complete) counted = window.length
+  else if (providerOf(context) === 'sqlite') counted = await countMatches(context, query, tags, range, ARCHIVE_CONFIG.maxCounted + 1)
+  else {
+    // PostgreSQL counted every match of the bigrams in the window's pass: exact unless a long phrase was checked on the window only
+    counted = matched.matches ?? matched.length
+    exactCount = window.length === matched.length && phraseChecksNeeded(query) === false
+  }
+  const result: SearchResult = {
+    total: Math.min(counted, ARCHIVE_CONFIG.maxCounted),
+    totalExact: exactCount && counted <= ARCHIVE_CONFIG.maxCounted,
+    terms: terms.map(t => t.join('')),
+    hits: [],
+  }
+  if (window.length === 0 || skip >= result.total) return result
+  window.sort((a, b) => b.exact - a.exact || b.score - a.score || a.rid - b.rid)
+  let page = window.slice(skip, skip + take)
+  // past the window: the remaining matches in index order (newest first)
+  if (page.length < take && !complete) page = [...page, ...(await indexMatches(context, query, tags, range, Math.max(skip, R), take - page.length, false))]
+  if (page.length === 0) return result
+
   const details = new Sql(providerOf(context))
   const found = await rows(
     context,
     details,
-    `SELECT s."id" AS "sectionId", r."id" AS "reportId", r."title" AS "reportTitle", d."name" AS "departmentName", r."year" AS "year",
+    `SELECT e."rid" AS "rid", s."id" AS "sectionId", r."id" AS "reportId", r."title" AS "reportTitle", d."name" AS "departmentName", r."year" AS "year",
             r."status" AS "status", r."kind" AS "kind", s."heading" AS "heading", s."plainText" AS "plainText"
-     FROM "Section" s JOIN "Report" r ON r."id" = s."report" LEFT JOIN "Department" d ON d."id" = r."department"
-     WHERE s."id" IN (${details.list(page.map(p => p.sectionId))})`
+     FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId" JOIN "Report" r ON r."id" = s."report" LEFT JOIN "Department" d ON d."id" = r."department"
+     WHERE e."rid" IN (${page.map(p => details.p(p.rid) + (details.provider === 'postgresql' ? '::bigint' : '')).join(', ')})`
   )
-  const byId = new Map(found.map(row => [String(row.sectionId), row]))
-  result.hits = page.flatMap(({ sectionId }) => {
-    const row = byId.get(String(sectionId))
+  const byRid = new Map(found.map(row => [Number(row.rid), row]))
+  result.hits = page.flatMap(({ rid }) => {
+    const row = byRid.get(rid)
     if (!row) return []
     const snippet = snippetFor(String(row.plainText ?? ''), terms, query.phrase)
     return [{
@@ -255,58 +362,69 @@ type SourceSection = {
   plainText: string
 }
 
-/** Sections sharing the most hashes with `hashes`, among reports the user may read. */
-/** Without boilerplate: hashes in at most maxHashSections sections (counted on the index alone). */
-async function distinctiveHashes(context: KeystoneContext, hashes: readonly number[]): Promise<number[]> {
-  const sql = new Sql('sqlite')
-  const counts = await rows<{ h: unknown; n: unknown }>(
-    context,
-    sql,
-    `SELECT "hash" AS h, count(*) AS n FROM "ArchiveFingerprint" WHERE "hash" IN (${sql.list(hashes)}) GROUP BY "hash"`
-  )
-  const rare = counts.filter(c => Number(c.n) <= ARCHIVE_CONFIG.maxHashSections).map(c => Number(c.h))
-  // all of them boilerplate: the rarest still tell where the text stands
-  return rare.length > 0 ? rare : counts.sort((a, b) => Number(a.n) - Number(b.n)).slice(0, 20).map(c => Number(c.h))
+/** The reports a user may read, as a condition on `e` (ArchiveEntry). */
+function entryScope(sql: Sql, scope: Exclude<ArchiveScope, { kind: 'none' }>): string {
+  if (scope.kind === 'all') return '1=1'
+  const approved = `e."status" = ${sql.p('approved')}`
+  if (scope.departmentIds.length === 0) return approved
+  return `(${approved} OR e."department" IN (${sql.list(scope.departmentIds)}))`
 }
 
-/** A bottom-k sketch of a long text's hashes: the smallest values (copies share their minima). */
-function sketch(hashes: readonly number[]): number[] {
-  return hashes.length <= ARCHIVE_CONFIG.maxQueryHashes ? [...hashes] : [...hashes].sort((a, b) => a - b).slice(0, ARCHIVE_CONFIG.maxQueryHashes)
+/**
+ * The hashes worth looking up: not set phrases (ArchiveCommonHash), and of a long text only a
+ * bottom-k sketch (the smallest values: copies share their minima). Bounded work per request.
+ */
+async function queryHashes(context: KeystoneContext, hashes: readonly number[]): Promise<number[]> {
+  if (hashes.length === 0) return []
+  const sql = new Sql(providerOf(context))
+  const common =
+    sql.provider === 'sqlite'
+      ? await rows<{ h: unknown }>(context, sql, `SELECT "hash" AS "h" FROM "ArchiveCommonHash" WHERE "hash" IN (SELECT value FROM json_each(${sql.p(JSON.stringify(hashes))}))`)
+      : await rows<{ h: unknown }>(context, sql, `SELECT "hash" AS "h" FROM "ArchiveCommonHash" WHERE "hash" = ANY(${sql.p(`{${hashes.join(',')}}`)}::integer[])`)
+  const skip = new Set(common.map(c => Number(c.h)))
+  const rare = hashes.filter(h => !skip.has(h)).sort((a, b) => a - b)
+  return rare.slice(0, ARCHIVE_CONFIG.maxQueryHashes)
 }
 
+/**
+ * Sections sharing the most of `hashes` among reports the user may read: each hash's postings
+ * are read up to maxHashSections + 1 (a hash in more sections is a set phrase and left out), so
+ * one request reads at most hashes × maxHashSections postings; the best maxCandidates are verified.
+ */
 async function candidateSections(
   context: KeystoneContext,
   scope: Exclude<ArchiveScope, { kind: 'none' }>,
-  hashes: number[],
+  allHashes: number[],
   extra: (sql: Sql) => string[]
 ): Promise<SourceSection[]> {
+  const hashes = await queryHashes(context, allHashes)
   if (hashes.length === 0) return []
   const sql = new Sql(providerOf(context))
+  const cap = ARCHIVE_CONFIG.maxHashSections + 1
   let ranked: string
   if (sql.provider === 'sqlite') {
-    hashes = await distinctiveHashes(context, hashes)
-    const where = [`f."hash" IN (${sql.list(hashes)})`, scopeCondition(sql, scope), ...extra(sql)].join(' AND ')
-    ranked = `SELECT a."sectionId" AS "sid", count(*) AS "shared" FROM "ArchiveFingerprint" f
-             JOIN "ArchiveSection" a ON a."rid" = f."rid" JOIN "Section" s ON s."id" = a."sectionId" JOIN "Report" r ON r."id" = s."report"
-             WHERE ${where} GROUP BY a."sectionId" ORDER BY "shared" DESC, a."sectionId" LIMIT ${ARCHIVE_CONFIG.maxCandidates}`
+    ranked = `WITH "w"("v") AS (SELECT value FROM json_each(${sql.p(JSON.stringify(hashes))})),
+      "ok"("v") AS (SELECT "v" FROM "w" WHERE (SELECT count(*) FROM (SELECT 1 FROM "ArchiveHash" h WHERE h."hash" = "w"."v" LIMIT ${cap})) < ${cap})
+      SELECT e."sectionId" AS "sid", count(*) AS "shared" FROM "ok" JOIN "ArchiveHash" h ON h."hash" = "ok"."v" JOIN "ArchiveEntry" e ON e."rid" = h."rid"
+      WHERE ${[entryScope(sql, scope), ...extra(sql)].join(' AND ')}
+      GROUP BY e."sectionId" ORDER BY "shared" DESC, e."sectionId" LIMIT ${ARCHIVE_CONFIG.maxCandidates}`
   } else {
-    const wanted = `${sql.p(`{${hashes.join(',')}}`)}::integer[]`
-    const where = [`annals_hashes(s."fingerprints") && ${wanted}`, scopeCondition(sql, scope), ...extra(sql)].join(' AND ')
-    // shared hashes counted by a hash join (not ANY over the array for every stored hash)
-    ranked = `SELECT s."id" AS "sid", count(*) AS "shared"
-             FROM "Section" s JOIN "Report" r ON r."id" = s."report"
-             CROSS JOIN LATERAL unnest(annals_hashes(s."fingerprints")) AS h(v)
-             JOIN unnest(${wanted}) AS w(v) ON w.v = h.v
-             WHERE ${where} GROUP BY s."id" ORDER BY "shared" DESC, s."id" LIMIT ${ARCHIVE_CONFIG.maxCandidates}`
+    ranked = `WITH "p" AS (SELECT w."v", x."id" FROM unnest(${sql.p(`{${hashes.join(',')}}`)}::integer[]) AS w("v")
+        CROSS JOIN LATERAL (SELECT s."id" FROM "Section" s WHERE annals_hashes(s."fingerprints") @> ARRAY[w."v"] LIMIT ${cap}) x),
+      "ok" AS (SELECT "v" FROM "p" GROUP BY "v" HAVING count(*) < ${cap})
+      SELECT "p"."id" AS "sid", count(*) AS "shared" FROM "p" JOIN "ok" ON "ok"."v" = "p"."v" JOIN "ArchiveEntry" e ON e."sectionId" = "p"."id"
+      WHERE ${[entryScope(sql, scope), ...extra(sql)].join(' AND ')}
+      GROUP BY "p"."id" ORDER BY "shared" DESC, "p"."id" LIMIT ${ARCHIVE_CONFIG.maxCandidates}`
   }
   const found = await rows<Row>(
     context,
     sql,
-    `SELECT s."id" AS "sectionId", r."id" AS "reportId", r."title" AS "reportTitle", r."department" AS "departmentId", d."name" AS "departmentName",
+    `WITH "c" AS (${ranked})
+     SELECT s."id" AS "sectionId", r."id" AS "reportId", r."title" AS "reportTitle", r."department" AS "departmentId", d."name" AS "departmentName",
             r."year" AS "year", s."heading" AS "heading", s."plainText" AS "plainText"
-     FROM (${ranked}) c JOIN "Section" s ON s."id" = c."sid"
+     FROM "c" JOIN "Section" s ON s."id" = "c"."sid"
      JOIN "Report" r ON r."id" = s."report" LEFT JOIN "Department" d ON d."id" = r."department"
-     ORDER BY c."shared" DESC, s."id"`
+     ORDER BY "c"."shared" DESC, s."id"`
   )
   return found.map(row => ({
     sectionId: String(row.sectionId),
@@ -347,7 +465,7 @@ export async function passageSources(context: KeystoneContext, args: { text: str
   }
   // every k-gram of the selection: any stored (winnowed) hash of a shared run of 25+ characters is among them
   const hashes = [...new Set(kgramHashes(selection.mapped.tokens))]
-  const candidates = await candidateSections(context, scope, hashes, sql => (args.excludeReportId ? [`r."id" <> ${sql.p(args.excludeReportId)}`] : []))
+  const candidates = await candidateSections(context, scope, hashes, sql => (args.excludeReportId ? [`e."reportId" <> ${sql.p(args.excludeReportId)}`] : []))
   const found: PassageSource[] = []
   for (const c of candidates) {
     const passages = sharedPassages(selection, matchText(c.plainText), ARCHIVE_CONFIG.kgram)
@@ -439,8 +557,8 @@ export async function reuseCheck(context: KeystoneContext, args: { reportId: str
   const department = departmentId ? await context.sudo().db.Department.findOne({ where: { id: departmentId } }) : null
   const { text, owner } = combine(sections)
   const totalChars = owner.filter(o => o >= 0).length
-  const hashes = sketch([...new Set(sections.flatMap(s => JSON.parse(s.fingerprints || '[]') as number[]))])
-  const candidates = await candidateSections(context, scope, hashes, q => [`r."id" <> ${q.p(args.reportId)}`, `r."year" <= ${q.p(year)}`])
+  const hashes = [...new Set(sections.flatMap(s => JSON.parse(s.fingerprints || '[]') as number[]))]
+  const candidates = await candidateSections(context, scope, hashes, q => [`e."reportId" <> ${q.p(args.reportId)}`, `e."year" <= ${q.p(year)}`])
 
   const own = new Uint8Array(text.mapped.tokens.length)
   const other = new Uint8Array(text.mapped.tokens.length)
