@@ -45,9 +45,16 @@ export function driverAdapterFor(target: DatabaseTarget): SqlMigrationAwareDrive
 }
 
 /** The PrismaClient options for a target: its adapter, and on SQLite transaction waits that fit. */
+/**
+ * Prisma closes an interactive transaction after 5 s by default; a long report written in one
+ * transaction (an import of 60+ sections, each re-indexed by the archive triggers) can take longer
+ * on a busy server, and then failed half-way with a misleading "cannot connect that Report".
+ */
+export const POSTGRES_TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 }
+
 export function prismaClientOptionsFor(target: DatabaseTarget) {
   const adapter = driverAdapterFor(target)
-  return target.provider === 'sqlite' ? { adapter, transactionOptions: SQLITE_TRANSACTION_OPTIONS } : { adapter }
+  return { adapter, transactionOptions: target.provider === 'sqlite' ? SQLITE_TRANSACTION_OPTIONS : POSTGRES_TRANSACTION_OPTIONS }
 }
 
 // ---------- SQLite: IMMEDIATE transactions, busy waits off the event loop ----------
