@@ -2,8 +2,8 @@
 // comparison served from prepared reports, cached pair analyses and cached section diffs,
 // whatever was compared in between. And similarity counts reused phrases (ops.ts similarityOf).
 import { describe, expect, test } from 'vitest'
-import { clearCompareCaches, compareReports, compareTexts, type ReportDiff, type TextDiff } from '../src/compare'
-import { packReportDiff, unpackOps } from '../src/compare/transport'
+import { clearCompareCaches, compareReports, compareTexts, compareWithHistory, type ReportDiff, type TextDiff } from '../src/compare'
+import { packHistory, packReportDiff, unpackOps } from '../src/compare/transport'
 import { DEMO_TEXTS, realisticYears, reportOf, revise } from '../scripts/bench-inputs'
 
 const years = realisticYears(5, 13_000).map((text, i) => ({ ...reportOf(text), year: 2015 + i }))
@@ -106,5 +106,20 @@ describe('wire form', () => {
     const { diff: restored } = unpackOps({ diff: packed })
     expect(restored?.sections.map(s => s.diff.ops)).toEqual(diff.sections.map(s => s.diff.ops))
     expect(packed.reused.every(r => !('text' in r))).toBe(true)
+  })
+
+  test('the wire form keeps what the view reads: unchanged figures by their texts, sentences by place and first year, no section stats', () => {
+    const diff = compareReports(years[3], years[4])
+    const packed = packReportDiff(diff)
+    expect(packed.sections.every(s => !('stats' in s.diff))).toBe(true)
+    expect(packed.figures.map(f => [f.label, f.status, f.delta, f.deltaText, f.before?.text, f.after?.text])).toEqual(
+      diff.figures.map(f => [f.label, f.status, f.delta, f.deltaText, f.before?.text, f.after?.text])
+    )
+    expect(packed.figures.filter(f => f.status !== 'same')).toEqual(diff.figures.filter(f => f.status !== 'same'))
+    const history = compareWithHistory(years[4], years.slice(0, 4))
+    const wire = packHistory(history)
+    expect(history.sentences.some(s => s.firstYear !== undefined)).toBe(true)
+    expect(wire.sentences).toEqual(history.sentences.map(({ section, start, end, match, firstYear }) => ({ section, start, end, match, ...(firstYear === undefined ? {} : { firstYear }) })))
+    expect(wire.years).toEqual(history.years)
   })
 })

@@ -7,6 +7,7 @@ import { diffArrays } from 'diff'
 import { compareReports, compareTexts, compareWithHistory, foldText, resolveNormalizeOptions, sharedRuns, type DiffOp, type TextDiff } from '../src/compare'
 import { alignTokens } from '../src/compare/align'
 import { packOps, unpackOps } from '../src/compare/transport'
+import { HashSet32 } from '../src/compare/history'
 import { parseSummary, sectionKeyFor } from '../src/text'
 import { corpusFiles, warnIfCorpusMissing } from './helpers/corpus'
 import { realisticYears, reportOf } from '../scripts/bench-inputs'
@@ -521,6 +522,21 @@ describe('wire format', () => {
         expect(unpackOps(packOps(result))).toEqual(result)
       }),
       { numRuns: 200 }
+    )
+  })
+})
+
+describe('HashSet32 (history fingerprints)', () => {
+  test('holds exactly the hashes added, like a Set<number> (property test, zero and collisions included)', () => {
+    const hash = fc.oneof(fc.constantFrom(0, 1, 0xffffffff, 0x80000000), fc.integer({ min: 0, max: 0xffffffff }))
+    fc.assert(
+      fc.property(fc.array(hash, { maxLength: 300 }), fc.array(hash, { maxLength: 100 }), (added, probed) => {
+        const set = new HashSet32(added.length)
+        for (const h of added) set.add(h)
+        const expected = new Set(added)
+        expect(set.size).toBe(expected.size)
+        for (const h of [...added, ...probed]) expect(set.has(h)).toBe(expected.has(h))
+      })
     )
   })
 })

@@ -12,7 +12,50 @@ const GRAM = 8
 const SIMILAR = 0.6
 const MIN_SENTENCE_CHARS = 4
 
-export type ReportFingerprint = { sentences: Set<string>; grams: Set<number>; normLength: number }
+export type ReportFingerprint = { sentences: Set<string>; grams: HashSet32; normLength: number }
+
+/**
+ * A set of 32-bit hashes in one typed array (open addressing, no deletion): filling a
+ * Set<number> with a report's 8-grams cost more than the rest of a cold history run.
+ */
+export class HashSet32 {
+  private readonly table: Uint32Array
+  private readonly shift: number
+  private hasZero = false
+  size = 0
+
+  constructor(most: number) {
+    let bits = 4
+    while (1 << bits < most * 2) bits++
+    this.table = new Uint32Array(1 << bits)
+    this.shift = 32 - bits
+  }
+
+  /** The slot of `hash`, or of the empty place where it would go (0 marks empty: zero is kept aside). */
+  private slot(hash: number): number {
+    const mask = this.table.length - 1
+    let i = Math.imul(hash, 0x9e3779b1) >>> this.shift
+    while (this.table[i] !== 0 && this.table[i] !== hash) i = (i + 1) & mask
+    return i
+  }
+
+  add(hash: number) {
+    if (hash === 0) {
+      if (!this.hasZero) this.size++
+      this.hasZero = true
+      return
+    }
+    const i = this.slot(hash)
+    if (this.table[i] === 0) {
+      this.table[i] = hash
+      this.size++
+    }
+  }
+
+  has(hash: number): boolean {
+    return hash === 0 ? this.hasZero : this.table[this.slot(hash)] === hash
+  }
+}
 
 const fingerprints = boundedCache<string, ReportFingerprint>({ entries: 256 })
 
@@ -27,13 +70,16 @@ export function fingerprintReport(report: ReportInput, options: NormalizeOptions
   const hit = fingerprints.get(key)
   if (hit) return hit
   const sentences = new Set<string>()
-  const grams = new Set<number>()
+  const prepared = report.sections.map(section => prepareText(section.text, resolved).sentences)
   let normLength = 0
-  for (const section of report.sections) {
-    for (const s of prepareText(section.text, resolved).sentences) {
-      normLength += s.key.length
+  for (const list of prepared) for (const s of list) normLength += s.key.length
+  // at most one gram per normalised character (table sized once, never grown)
+  const grams = new HashSet32(normLength)
+  const add = (h: number) => grams.add(h)
+  for (const list of prepared) {
+    for (const s of list) {
       if (s.key.length >= MIN_SENTENCE_CHARS) sentences.add(s.key)
-      forEachGram(s.key, GRAM, h => grams.add(h))
+      forEachGram(s.key, GRAM, add)
     }
   }
   const fingerprint = { sentences, grams, normLength }
@@ -42,7 +88,7 @@ export function fingerprintReport(report: ReportInput, options: NormalizeOptions
 }
 
 /** Share of the hashes found in `grams` (the sentence's 8-grams, hashed once for every year). */
-function containment(hashes: number[], grams: Set<number>): number {
+function containment(hashes: number[], grams: HashSet32): number {
   let found = 0
   for (const h of hashes) if (grams.has(h)) found++
   return hashes.length === 0 ? 0 : found / hashes.length

@@ -2,7 +2,7 @@
 // (about half the text of a year-over-year diff). Pure and dependency-free, so the Admin UI
 // bundles the same code that the API uses to pack. The result types below are the contract
 // between the API (src/keystone/comparison.ts) and the comparison view (admin/pages/compare.tsx).
-import type { DiffOp, HistoryResult, MovedWithChanges, ReportDiff, ReusedPassage, SectionPair, TextDiff } from './types'
+import type { DiffOp, FigureChange, HistoryResult, MovedWithChanges, ReportDiff, ReusedPassage, SectionPair, SentenceOrigin, TextDiff } from './types'
 
 export type ReportRef = { id: string; year: number; kind: string; title: string; status: string; department: { id: string; name: string } | null }
 
@@ -73,29 +73,49 @@ export function unpackOps<T extends WithSections>(result: T): T {
 
 /** An op on the wire: an equal op whose two sides are the same text carries `before` only. */
 export type WireDiffOp = DiffOp | { op: 'equal'; before: string; after?: undefined; moveId?: undefined; reusedFrom?: undefined }
-export type WireTextDiff = Omit<TextDiff, 'ops' | 'moves'> & { ops: WireDiffOp[]; moves?: (Omit<MovedWithChanges, 'ops'> & { ops: WireDiffOp[] })[] }
+/** A section diff on the wire: no `stats` (counts the ops already show; the view does not read them). */
+export type WireTextDiff = Omit<TextDiff, 'ops' | 'moves' | 'stats'> & { ops: WireDiffOp[]; moves?: (Omit<MovedWithChanges, 'ops'> & { ops: WireDiffOp[] })[] }
 export type WireSectionPair = Omit<SectionPair, 'diff'> & { diff: WireTextDiff }
+/** An unchanged figure on the wire: what the table shows of it (label, the two texts, status). */
+export type WireSameFigure = Pick<FigureChange, 'label' | 'status' | 'delta' | 'deltaText'> & { before?: { text: string }; after?: { text: string } }
 /**
  * A report comparison as the API sends it: equal ops packed, reused passages by their places
- * only (the view reads their text from the sections), unchanged figures without their sentence.
+ * only (the view reads their text from the sections), unchanged figures by their texts only.
  */
-export type WireReportDiff = Omit<ReportDiff, 'sections' | 'reused'> & { sections: WireSectionPair[]; reused: Omit<ReusedPassage, 'text'>[] }
+export type WireReportDiff = Omit<ReportDiff, 'sections' | 'reused' | 'figures'> & {
+  sections: WireSectionPair[]
+  reused: Omit<ReusedPassage, 'text'>[]
+  figures: (FigureChange | WireSameFigure)[]
+}
 
 function packOp(op: DiffOp): WireDiffOp {
   return op.op === 'equal' && op.before === op.after ? { op: 'equal', before: op.before } : op
+}
+
+function packFigure(f: FigureChange): FigureChange | WireSameFigure {
+  if (f.status !== 'same') return f
+  const side = (s: FigureChange['before']) => s && { text: s.text }
+  return { label: f.label, status: f.status, delta: f.delta, deltaText: f.deltaText, before: side(f.before), after: side(f.after) }
 }
 
 /** The report comparison in its wire form (see WireReportDiff); unpackOps restores the ops. */
 export function packReportDiff(diff: ReportDiff): WireReportDiff {
   return {
     ...diff,
-    sections: diff.sections.map(pair => ({
-      ...pair,
-      diff: { ...pair.diff, ops: pair.diff.ops.map(packOp), moves: pair.diff.moves?.map(m => ({ ...m, ops: m.ops.map(packOp) })) },
-    })),
+    sections: diff.sections.map(pair => {
+      const { stats: _stats, ...rest } = pair.diff
+      return { ...pair, diff: { ...rest, ops: rest.ops.map(packOp), moves: rest.moves?.map(m => ({ ...m, ops: m.ops.map(packOp) })) } }
+    }),
     reused: diff.reused.map(({ text: _text, ...place }) => place),
-    figures: diff.figures.map(f =>
-      f.status === 'same' ? { ...f, before: f.before && { ...f.before, sentence: '' }, after: f.after && { ...f.after, sentence: '' } } : f
-    ),
+    figures: diff.figures.map(packFigure),
   }
+}
+
+/** A sentence's origin on the wire: its place and earliest year (the view finds its text by offsets). */
+export type WireSentenceOrigin = Pick<SentenceOrigin, 'section' | 'start' | 'end' | 'match' | 'firstYear'>
+export type WireHistory = Omit<HistoryResult, 'sentences'> & { sentences: WireSentenceOrigin[] }
+
+/** The history in its wire form: sentences by place, match and first year only. */
+export function packHistory(history: HistoryResult): WireHistory {
+  return { ...history, sentences: history.sentences.map(({ section, start, end, match, firstYear }) => (firstYear === undefined ? { section, start, end, match } : { section, start, end, match, firstYear })) }
 }

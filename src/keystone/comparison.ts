@@ -2,7 +2,7 @@
 // run the engine, cache the result by content. A report the user cannot read cannot be
 // compared against: the error does not say whether it exists.
 import type { KeystoneContext } from '@keystone-6/core/types'
-import { packReportDiff, type ComparisonSummary, type ReportComparisonResult, type ReportRef, type RevisionComparisonResult, type WireReportDiff } from '../compare/transport'
+import { packHistory, packReportDiff, type ComparisonSummary, type WireHistory, type ReportComparisonResult, type ReportRef, type RevisionComparisonResult, type WireReportDiff } from '../compare/transport'
 import { AnnalsError } from './errors'
 
 export type { ComparisonSummary, ReportRef }
@@ -177,19 +177,26 @@ function withoutSentenceTexts(history: HistoryResult): HistoryResult {
 }
 
 /**
- * The result as sent over the API, without text the view can rebuild: an equal op whose two
- * sides are the same character for character carries `before` only, reused passages carry
- * their places (not their text), and unchanged figures no example sentence (packReportDiff).
+ * The result as sent over the API, without text the view can rebuild or fields it does not
+ * read: an equal op whose two sides are the same character for character carries `before`
+ * only, reused passages carry their places (not their text), unchanged figures their texts
+ * only, section diffs no stats, history sentences their place and first year (transport.ts).
  */
-export function compactForTransport<T extends { diff: ReportDiff | null }>(result: T): Omit<T, 'diff'> & { diff: WireReportDiff | null } {
-  if (!result.diff) return { ...result, diff: null }
-  let diff = packedDiffs.get(result.diff)
-  if (!diff) packedDiffs.set(result.diff, (diff = packReportDiff(result.diff)))
-  return { ...result, diff }
+export function compactForTransport<T extends { diff: ReportDiff | null; history?: HistoryResult | null }>(
+  result: T
+): Omit<T, 'diff' | 'history'> & { diff: WireReportDiff | null; history?: WireHistory | null } {
+  const diff = result.diff && packedOnce(result.diff, packReportDiff)
+  if (!('history' in result)) return { ...result, diff }
+  return { ...result, diff, history: result.history && packedOnce(result.history, packHistory) }
 }
 
 // a cached comparison is packed once, not on every request that hits the cache
-const packedDiffs = new WeakMap<ReportDiff, WireReportDiff>()
+const packed = new WeakMap<object, unknown>()
+function packedOnce<T extends object, W>(value: T, pack: (value: T) => W): W {
+  let wire = packed.get(value) as W | undefined
+  if (wire === undefined) packed.set(value, (wire = pack(value)))
+  return wire
+}
 
 type RevisionRow = { id: string; number: number; label: string; reason: string; createdAt: string; contentHash: string; snapshot: { title: string; sections: { key: string; heading: string; level?: number; text: string }[] } }
 
