@@ -13,7 +13,6 @@ import {
   bigrams,
   excerptAround,
   ftsMatch,
-  ftsPhrase,
   kgramHashes,
   matchText,
   parseQuery,
@@ -178,19 +177,20 @@ function phraseChecks(sql: Sql, query: ParsedQuery, column = 's."searchText"'): 
 type Ranked = { rid: number; exact: number; score: number }
 
 /**
- * Matches in index order (newest year first) from `offset`, at most `limit`, with their score.
- * The index does the work: the terms, the access check and the filters are one lookup.
+ * SQLite: matches in index order (newest year first) from `offset`, at most `limit`. The index
+ * does the work: the terms, the access check and the filters are one MATCH. (No bm25 here: its
+ * weights read every match of each phrase in the whole index, 150 ms for a common two-character
+ * word at 10,000 reports; the window is scored from its texts, the same rule as PostgreSQL.)
  */
-async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number, scored: boolean): Promise<Ranked[]> {
+async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number): Promise<Ranked[]> {
   const sql = new Sql('sqlite')
-  const score = scored ? `-bm25("ArchiveIndex")` : '0'
-  const found = await rows<{ rid: unknown; score: unknown }>(
+  const found = await rows<{ rid: unknown }>(
     context,
     sql,
-    `SELECT rowid AS "rid", ${score} AS "score" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
+    `SELECT rowid AS "rid" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
      AND rowid >= ${sql.p(range.min)} AND rowid <= ${sql.p(range.max)} ORDER BY rowid LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
   )
-  return found.map(r => ({ rid: Number(r.rid), score: Number(r.score), exact: 0 }))
+  return found.map(r => ({ rid: Number(r.rid), score: 0, exact: 0 }))
 }
 
 /**
@@ -258,35 +258,25 @@ async function countMatches(context: KeystoneContext, query: ParsedQuery, tags: 
   return Number(n ?? 0)
 }
 
-/** Scores of the ranked window: SQLite has bm25 from the index and marks whole-phrase matches; PostgreSQL reads the window's texts. */
-async function scoreWindow(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, window: Ranked[]): Promise<void> {
+/**
+ * Scores of the ranked window, read from its texts (one rule on both providers): a whole-phrase
+ * match first, then the first term's occurrences per 1,000 characters.
+ */
+async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window: Ranked[]): Promise<void> {
   if (window.length === 0) return
   const multi = query.terms.length > 1
   const sql = new Sql(providerOf(context))
-  const min = window[0].rid
-  const max = window[window.length - 1].rid
-  if (sql.provider === 'sqlite') {
-    if (!multi) return
-    // every match between the window's first and last rid is in the window
-    const exact = await rows<{ rid: unknown }>(
-      context,
-      sql,
-      `SELECT rowid AS "rid" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsPhrase(query.phrase), tags))}
-       AND rowid >= ${sql.p(min)} AND rowid <= ${sql.p(max)}`
-    )
-    const set = new Set(exact.map(r => Number(r.rid)))
-    for (const w of window) w.exact = set.has(w.rid) ? 1 : 0
-    return
-  }
+  const pg = sql.provider === 'postgresql'
   const first = spaced(query.terms[0].tokens)
-  const exact = multi ? `(CASE WHEN strpos(s."searchText", ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
+  const t = 's."searchText"'
+  const exact = multi ? `(CASE WHEN ${pg ? 'strpos' : 'instr'}(${t}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
   const scored = await rows<{ rid: unknown; exact: unknown; score: unknown }>(
     context,
     sql,
     `SELECT e."rid" AS "rid", ${exact} AS "exact",
-            ((length(s."searchText") - length(replace(s."searchText", ${sql.p(first)}, '')))::float / ${first.length} / greatest(length(s."searchText"), 1) * 1000) AS "score"
+            ((length(${t}) - length(replace(${t}, ${sql.p(first)}, ''))) * ${pg ? '1.0::float' : '1.0'} / ${first.length} / ${pg ? 'greatest' : 'max'}(length(${t}), 1) * 1000) AS "score"
      FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
-     WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + '::bigint').join(', ')})`
+     WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + (pg ? '::bigint' : '')).join(', ')})`
   )
   const byRid = new Map(scored.map(r => [Number(r.rid), r]))
   for (const w of window) {
@@ -323,11 +313,11 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
     complete = found.complete && sliced.length <= R
     counted = sliced.length
   } else {
-    window = await indexMatches(context, query, tags, range, 0, R, true)
+    window = await indexMatches(context, query, tags, range, 0, R)
     complete = window.length < R
     counted = complete ? window.length : await countMatches(context, query, tags, range, cap)
   }
-  await scoreWindow(context, query, tags, window)
+  await scoreWindow(context, query, window)
   const result: SearchResult = {
     total: Math.min(counted, ARCHIVE_CONFIG.maxCounted),
     totalExact: counted <= ARCHIVE_CONFIG.maxCounted,
@@ -343,7 +333,7 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
     const more =
       providerOf(context) === 'postgresql'
         ? sliced.slice(from, Math.min(from + take - page.length, ARCHIVE_CONFIG.maxCounted)).map(rid => ({ rid, exact: 0, score: 0 }))
-        : await indexMatches(context, query, tags, range, from, take - page.length, false)
+        : await indexMatches(context, query, tags, range, from, take - page.length)
     page = [...page, ...more]
   }
   if (page.length === 0) return result
