@@ -178,19 +178,23 @@ type Ranked = { rid: number; exact: number; score: number }
 
 /**
  * SQLite: matches in index order (newest year first) from `offset`, at most `limit`. The index
- * does the work: the terms, the access check and the filters are one MATCH. (No bm25 here: its
- * weights read every match of each phrase in the whole index, 150 ms for a common two-character
- * word at 10,000 reports; the window is scored from its texts, the same rule as PostgreSQL.)
+ * does the work: the terms, the access check and the filters are one MATCH. With `scored`, bm25
+ * when every term is one character: its weights count each term's rows in the whole index, cheap
+ * without positions, but for a phrase they merge the positions of every match (150 ms for 人才 at
+ * 10,000 reports): a phrase's window is scored from its texts instead, as on PostgreSQL.
  */
-async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number): Promise<Ranked[]> {
+async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number, scored = false): Promise<Ranked[] & { scored?: boolean }> {
   const sql = new Sql('sqlite')
-  const found = await rows<{ rid: unknown }>(
+  const bm25 = scored && query.terms.every(t => t.tokens.length === 1)
+  const found = await rows<{ rid: unknown; score: unknown }>(
     context,
     sql,
-    `SELECT rowid AS "rid" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
+    `SELECT rowid AS "rid", ${bm25 ? '-bm25("ArchiveIndex")' : '0'} AS "score" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
      AND rowid >= ${sql.p(range.min)} AND rowid <= ${sql.p(range.max)} ORDER BY rowid LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
   )
-  return found.map(r => ({ rid: Number(r.rid), score: 0, exact: 0 }))
+  const out: Ranked[] & { scored?: boolean } = found.map(r => ({ rid: Number(r.rid), score: Number(r.score), exact: 0 }))
+  out.scored = bm25
+  return out
 }
 
 /**
@@ -262,19 +266,21 @@ async function countMatches(context: KeystoneContext, query: ParsedQuery, tags: 
  * Scores of the ranked window, read from its texts (one rule on both providers): a whole-phrase
  * match first, then the first term's occurrences per 1,000 characters.
  */
-async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window: Ranked[]): Promise<void> {
+async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window: Ranked[] & { scored?: boolean }): Promise<void> {
   if (window.length === 0) return
   const multi = query.terms.length > 1
+  // SQLite's bm25 scored one-character terms; several of them still need the whole-phrase mark
+  if (window.scored && !multi) return
   const sql = new Sql(providerOf(context))
   const pg = sql.provider === 'postgresql'
   const first = spaced(query.terms[0].tokens)
   const t = 's."searchText"'
   const exact = multi ? `(CASE WHEN ${pg ? 'strpos' : 'instr'}(${t}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
+  const score = window.scored ? '0' : `((length(${t}) - length(replace(${t}, ${sql.p(first)}, ''))) * ${pg ? '1.0::float' : '1.0'} / ${first.length} / ${pg ? 'greatest' : 'max'}(length(${t}), 1) * 1000)`
   const scored = await rows<{ rid: unknown; exact: unknown; score: unknown }>(
     context,
     sql,
-    `SELECT e."rid" AS "rid", ${exact} AS "exact",
-            ((length(${t}) - length(replace(${t}, ${sql.p(first)}, ''))) * ${pg ? '1.0::float' : '1.0'} / ${first.length} / ${pg ? 'greatest' : 'max'}(length(${t}), 1) * 1000) AS "score"
+    `SELECT e."rid" AS "rid", ${exact} AS "exact", ${score} AS "score"
      FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
      WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + (pg ? '::bigint' : '')).join(', ')})`
   )
@@ -282,7 +288,7 @@ async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window:
   for (const w of window) {
     const r = byRid.get(w.rid)
     w.exact = Number(r?.exact ?? 0)
-    w.score = Number(r?.score ?? 0)
+    if (!window.scored) w.score = Number(r?.score ?? 0)
   }
 }
 
@@ -301,7 +307,7 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
   // the ranked window: the newest maxRanked matches, ordered by whole phrase, relevance, recency
   const R = ARCHIVE_CONFIG.maxRanked
   const cap = ARCHIVE_CONFIG.maxCounted + 1
-  let window: Ranked[]
+  let window: Ranked[] & { scored?: boolean }
   let complete: boolean
   let counted: number
   // PostgreSQL: the first `cap` matches in index order give the window, the count and any later page
@@ -313,7 +319,7 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
     complete = found.complete && sliced.length <= R
     counted = sliced.length
   } else {
-    window = await indexMatches(context, query, tags, range, 0, R)
+    window = await indexMatches(context, query, tags, range, 0, R, true)
     complete = window.length < R
     counted = complete ? window.length : await countMatches(context, query, tags, range, cap)
   }
