@@ -21,7 +21,7 @@ import { ARCHIVE_CONFIG } from '../src/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
 import { createReport } from '../src/keystone/report-store'
 import { plainTextToDocument } from '../src/text'
-import { freshPostgresDatabase, POSTGRES_ADMIN_URL } from '../tests/helpers/postgres'
+import { freshPostgresDatabase, POSTGRES_ADMIN_URL, POSTGRES_HOST_URL } from '../tests/helpers/postgres'
 import { rng } from '../tests/helpers/archive'
 
 const args = process.argv.slice(2)
@@ -35,6 +35,11 @@ const RUNS = Number(flag('runs', '20'))
 // the bench's databases: SQLite files under --dir (not var/test), PostgreSQL databases annals_bench_archive_*; deleted afterwards unless --keep
 const DIR = flag('dir', path.join(os.tmpdir(), 'annals-bench-archive'))
 const KEEP = args.includes('--keep')
+// --reuse: measure on a database kept by an earlier --keep run (no generating, no indexing; implies --keep);
+// --only search,passage,reuse,save: just those figures; --queries 党,人才: just those search queries
+const REUSE = args.includes('--reuse')
+const ONLY = flag('only', 'search,passage,reuse,save').split(',')
+const QUERY_FILTER = flag('queries', '').split(',').filter(Boolean)
 
 const load = () => `load average ${os.loadavg().map(v => v.toFixed(2)).join(' ')} (${os.cpus().length} cores)`
 
@@ -45,11 +50,11 @@ async function benchDatabase(provider: Provider, reports: number): Promise<{ url
     const remove = () => {
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
     }
-    remove()
+    if (!REUSE) remove()
     return { url: `file:${file}`, drop: async () => remove() }
   }
   const name = `annals_bench_archive_${process.env.ANNALS_TEST_DB_PREFIX ?? ''}${reports}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase()
-  const url = await freshPostgresDatabase(name)
+  const url = REUSE ? `${POSTGRES_HOST_URL}/${name}` : await freshPostgresDatabase(name)
   return {
     url,
     drop: async () => {
@@ -199,8 +204,18 @@ async function benchOne(provider: Provider, reports: number, sentences: string[]
   await applyPendingMigrations(databaseTarget(url))
   const { context, disconnect } = await createAnnalsContext(url)
   try {
-    console.log(`\n== ${provider}, ${reports} reports == (${load()})`)
-    const loaded = await loadArchive(context, sentences, reports)
+    console.log(`\n== ${provider}, ${reports} reports${REUSE ? ' (kept database, query only)' : ''} == (${load()})`)
+    const loaded = REUSE ? { ...shape(reports), chars: 0, seconds: 0 } : await loadArchive(context, sentences, reports)
+    if (!REUSE) await buildIndex(context, provider, url, loaded)
+    await measure(context, provider, reports, sentences, loaded)
+  } finally {
+    await disconnect()
+    if (!KEEP && !REUSE) await drop()
+  }
+}
+
+async function buildIndex(context: KeystoneContext, provider: Provider, url: string, loaded: { chars: number; seconds: number; departments: number; years: number }) {
+  {
     console.log(`archive: ${loaded.departments} departments × ${loaded.years} years, ${(loaded.chars / 1e6).toFixed(1)}M chars (loaded in ${loaded.seconds.toFixed(1)} s without index)`)
 
     const indexed = await reindexSections(context.prisma, provider, {
@@ -214,11 +229,18 @@ async function benchOne(provider: Provider, reports: number, sentences: string[]
       `size: text ${(size.text / 1e6).toFixed(0)} MB (UTF-8), index ${(size.index / 1e6).toFixed(0)} MB = ${(size.index / size.text).toFixed(2)}× text, whole database ${(size.database / 1e6).toFixed(0)} MB = ${(size.database / size.text).toFixed(2)}× text`
     )
 
+  }
+}
+
+async function measure(context: KeystoneContext, provider: Provider, reports: number, sentences: string[], loaded: { departments: number; years: number }) {
+  {
     const sudo = context.sudo()
+    // a kept database already has the bench users and draft from its first run
+    const stamp = REUSE ? `.${Date.now()}` : ''
     const firstDepartment = await sudo.db.Department.findOne({ where: { code: 'bench-1' } })
-    const archivist = await sudo.db.User.createOne({ data: { name: '档案员', email: 'bench.archivist@test.local', password: 'bench-password-1', role: 'archivist' } })
-    const head = await sudo.db.User.createOne({ data: { name: '负责人', email: 'bench.head@test.local', password: 'bench-password-1', role: 'head', departments: { connect: [{ id: String(firstDepartment?.id) }] } } })
-    const writer = await sudo.db.User.createOne({ data: { name: '撰稿人', email: 'bench.writer@test.local', password: 'bench-password-1', role: 'writer', departments: { connect: [{ id: String(firstDepartment?.id) }] } } })
+    const archivist = await sudo.db.User.createOne({ data: { name: '档案员', email: `bench.archivist${stamp}@test.local`, password: 'bench-password-1', role: 'archivist' } })
+    const head = await sudo.db.User.createOne({ data: { name: '负责人', email: `bench.head${stamp}@test.local`, password: 'bench-password-1', role: 'head', departments: { connect: [{ id: String(firstDepartment?.id) }] } } })
+    const writer = await sudo.db.User.createOne({ data: { name: '撰稿人', email: `bench.writer${stamp}@test.local`, password: 'bench-password-1', role: 'writer', departments: { connect: [{ id: String(firstDepartment?.id) }] } } })
     const session = (user: { id: unknown; name?: unknown; role?: unknown }) =>
       context.withSession({ listKey: 'User', itemId: String(user.id), data: { id: String(user.id), name: String(user.name), role: user.role, departments: user.role === 'archivist' ? [] : [{ id: String(firstDepartment?.id) }] } })
     const asArchivist = session(archivist)
@@ -240,7 +262,8 @@ async function benchOne(provider: Provider, reports: number, sentences: string[]
     ]
     console.log(`search, 20 a page (total: matches counted up to ${ARCHIVE_CONFIG.maxCounted}, "+" = more) (${load()})`)
     console.log(`  ${'query'.padEnd(34)} ${'as / filter'.padEnd(20)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'total'.padStart(8)}`)
-    for (const [label, query] of queries) {
+    if (ONLY.includes('search')) for (const [label, query] of queries) {
+      if (QUERY_FILTER.length && !QUERY_FILTER.some(q => query.includes(q))) continue
       for (const [name, ctx, filter] of variants) {
         let result = { total: 0, totalExact: true }
         const t = await timed(RUNS, async () => (result = await searchArchive(ctx, { query, take: 20, ...filter })))
@@ -250,19 +273,30 @@ async function benchOne(provider: Provider, reports: number, sentences: string[]
 
     const sentence40 = [...sentences.find(s => [...s].length >= 40) as string].slice(0, 40).join('')
     let found = 0
-    const sources = await timed(RUNS, async () => (found = (await passageSources(asArchivist, { text: sentence40 })).length))
-    console.log(`passageSources (40 chars): p50 ${ms(sources.p50)}, p95 ${ms(sources.p95)} (${found} sources)`)
+    if (!ONLY.some(o => ['passage', 'reuse', 'save'].includes(o))) return
+    if (ONLY.includes('passage')) {
+      const sources = await timed(RUNS, async () => (found = (await passageSources(asArchivist, { text: sentence40 })).length))
+      console.log(`passageSources (40 chars): p50 ${ms(sources.p50)}, p95 ${ms(sources.p95)} (${found} sources)`)
+    }
 
     // a 13,000-character draft: a third copied from another department, the rest the department's own variation
     const next = rng(99)
+    if (!ONLY.some(o => ['reuse', 'save'].includes(o))) return
     const other = generatedReport(sentences, 2, 2024).map(s => s.text).join('')
     const own = generatedReport(sentences, 1, 2026).map(s => s.text).join('')
     const draftText = (other.slice(0, 4300) + own).slice(0, 13_000)
     const draftSections = Array.from({ length: 13 }, (_, i) => ({ heading: HEADINGS[i % HEADINGS.length] + i, text: draftText.slice(i * 1000, (i + 1) * 1000) }))
-    const draftId = await createReport(sudo, { departmentId: String(firstDepartment?.id), year: 2026, title: '第1县委组织部2026年工作总结（草稿）', status: 'draft', reason: 'bench', sections: draftSections })
+    const draftTitle = '第1县委组织部2026年工作总结（草稿）'
+    const kept = REUSE ? await sudo.db.Report.findOne({ where: { id: (await sudo.db.Report.findMany({ where: { title: { equals: draftTitle } }, take: 1 }))[0]?.id as string ?? '-' } }) : null
+    const draftId = kept ? String(kept.id) : await createReport(sudo, { departmentId: String(firstDepartment?.id), year: 2026, title: draftTitle, status: 'draft', reason: 'bench', sections: draftSections })
     let share = 0
-    const reuse = await timed(Math.max(5, Math.floor(RUNS / 2)), async () => (share = (await reuseCheck(session(head), { reportId: draftId })).reusedShare))
-    console.log(`reuseCheck (13,000 chars): p50 ${ms(reuse.p50)}, p95 ${ms(reuse.p95)} (reused ${(share * 100).toFixed(1)}%)`)
+    if (ONLY.includes('reuse')) {
+      const reuse = await timed(Math.max(5, Math.floor(RUNS / 2)), async () => (share = (await reuseCheck(session(head), { reportId: draftId })).reusedShare))
+      console.log(`reuseCheck (13,000 chars): p50 ${ms(reuse.p50)}, p95 ${ms(reuse.p95)} (reused ${(share * 100).toFixed(1)}%)`)
+    }
+    if (!ONLY.includes('save')) {
+      return
+    }
 
     // section saves through Keystone as the writer: body (index maintained) vs heading only (baseline)
     const draftSectionsRows = await sudo.db.Section.findMany({ where: { report: { id: { equals: draftId } } } })
@@ -290,9 +324,6 @@ async function benchOne(provider: Provider, reports: number, sentences: string[]
     console.log(`(${load()})`)
     console.log(`index maintenance alone (raw UPDATE of one section's archive columns, triggers): p50 ${ms(rawIndexed.p50)}, p95 ${ms(rawIndexed.p95)}; same UPDATE of the heading p95 ${ms(rawPlain.p95)}`)
     console.log(`section save (writer, 1,000 chars, index maintained): p50 ${ms(saveBody.p50)}, p95 ${ms(saveBody.p95)}; heading-only save p95 ${ms(saveHeading.p95)} (ratio ${(saveBody.p95 / saveHeading.p95).toFixed(2)})`)
-  } finally {
-    await disconnect()
-    if (!KEEP) await drop()
   }
 }
 

@@ -8,10 +8,11 @@ import {
   archiveScope,
   archiveTag,
   ridRange,
+  ridOfYear,
+  yearOfRid,
   bigrams,
   excerptAround,
   ftsMatch,
-  ftsPhrase,
   kgramHashes,
   matchText,
   parseQuery,
@@ -167,46 +168,72 @@ function phraseChecksNeeded(query: ParsedQuery): boolean {
 }
 
 /** Terms whose bigrams all present do not yet make the phrase (except one Chinese bigram, which is exact): checked on the text. */
-function phraseChecks(sql: Sql, query: ParsedQuery): string[] {
+function phraseChecks(sql: Sql, query: ParsedQuery, column = 's."searchText"'): string[] {
   return query.terms
     .filter(t => phraseChecksNeeded({ terms: [t], phrase: t.tokens }))
-    .map(t => `strpos(s."searchText", ${sql.p(spaced(t.tokens))}) > 0`)
+    .map(t => `strpos(${column}, ${sql.p(spaced(t.tokens))}) > 0`)
 }
 
 type Ranked = { rid: number; exact: number; score: number; /** false: a long phrase's bigrams, not the phrase (PostgreSQL) */ ok?: boolean }
 
 /**
- * Matches in index order (newest year first) from `offset`, at most `limit`, with their score.
- * The index does the work: the terms, the access check and the filters are one lookup.
+ * SQLite: matches in index order (newest year first) from `offset`, at most `limit`. The index
+ * does the work: the terms, the access check and the filters are one MATCH. With `scored`, bm25
+ * when every term is one character: its weights count each term's rows in the whole index, cheap
+ * without positions, but for a phrase they merge the positions of every match (150 ms for 人才 at
+ * 10,000 reports): a phrase's window is scored from its texts instead, as on PostgreSQL.
  */
-async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number, scored: boolean): Promise<Ranked[] & { matches?: number }> {
-  const sql = new Sql(providerOf(context))
-  if (sql.provider === 'sqlite') {
-    const score = scored ? `-bm25("ArchiveIndex")` : '0'
-    const found = await rows<{ rid: unknown; score: unknown }>(
-      context,
-      sql,
-      `SELECT rowid AS "rid", ${score} AS "score" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
-       AND rowid >= ${sql.p(range.min)} AND rowid <= ${sql.p(range.max)} ORDER BY rowid LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
-    )
-    return found.map(r => ({ rid: Number(r.rid), score: Number(r.score), exact: 0 }))
-  }
-  // PostgreSQL: the GIN lookup gives the matches as a bitmap (terms, access and filters at once);
-  // plain index scans are switched off for this statement so that the planner never walks the rid
-  // order reading every row's vector. The window (scored) counts every match in the same pass;
-  // long phrases are checked on the window's texts (scoreWindow), deeper pages check them here.
-  const checks = scored ? [] : phraseChecks(sql, query)
-  const join = checks.length ? `JOIN "Section" s ON s."id" = e."sectionId"` : ''
-  const found = await bitmapOnly<{ rid: unknown; n: unknown }>(
+async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, offset: number, limit: number, scored = false): Promise<Ranked[] & { scored?: boolean }> {
+  const sql = new Sql('sqlite')
+  const bm25 = scored && query.terms.every(t => t.tokens.length === 1)
+  const found = await rows<{ rid: unknown; score: unknown }>(
     context,
     sql,
-    `SELECT e."rid" AS "rid", ${scored ? 'count(*) OVER ()' : '0'} AS "n" FROM "ArchiveEntry" e ${join}
-     WHERE annals_archive_vector(e."text", e."status", e."department", e."kind") @@ ${tsQuery(sql, query, tags)} ${ridConditions(sql, range)} ${checks.map(c => `AND ${c}`).join(' ')}
-     ORDER BY e."rid" LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
+    `SELECT rowid AS "rid", ${bm25 ? '-bm25("ArchiveIndex")' : '0'} AS "score" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsMatch(query), tags))}
+     AND rowid >= ${sql.p(range.min)} AND rowid <= ${sql.p(range.max)} ORDER BY rowid LIMIT ${sql.p(limit)} OFFSET ${sql.p(offset)}`
   )
-  const out: Ranked[] & { matches?: number } = found.map(r => ({ rid: Number(r.rid), score: 0, exact: 0 }))
-  out.matches = Number(found[0]?.n ?? 0)
+  const out: Ranked[] & { scored?: boolean } = found.map(r => ({ rid: Number(r.rid), score: Number(r.score), exact: 0 }))
+  out.scored = bm25
   return out
+}
+
+/**
+ * PostgreSQL: the first `need` matches of the terms' bigrams in index order (newest year first;
+ * long phrases are checked on the texts afterwards, see scoreWindow and checkedRids), read in
+ * slices of years (1, 2, 4, 8 years, then the rest; straight to the rest after a first year with
+ * under 1/16 of `need`, a rare word or a narrow filter) so that a common
+ * word stops after its newest year or two: each slice is one GIN lookup of the terms, the access
+ * check, the filters and the slice's year tags (zy…), and visits only that slice's matches.
+ * `complete`: there are no more matches than returned.
+ */
+async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, need: number): Promise<{ rids: number[]; complete: boolean }> {
+  const [bounds] = await rows<{ newest: unknown }>(context, new Sql('postgresql'), `SELECT min("rid") AS "newest" FROM "ArchiveEntry"`)
+  if (bounds?.newest === null || bounds?.newest === undefined) return { rids: [], complete: true }
+  // the newest year to read: the filter's end, or the newest year indexed
+  let year = Math.min(yearOfRid(Math.max(Number(bounds.newest), range.min)), MAX_YEAR)
+  const oldest = range.max < Number.MAX_SAFE_INTEGER ? yearOfRid(range.max) : null
+  const rids: number[] = []
+  for (let span = 1; rids.length < need; span *= 2) {
+    const sql = new Sql('postgresql')
+    const last = year - span + 1
+    // the last slice: every older year (also entries of no year) down to the filter's start
+    const rest = span >= 16 || (oldest !== null && last <= oldest)
+    const years: TagFilter = rest ? [] : [{ anyOf: Array.from({ length: span }, (_, i) => archiveTag.year(year - i)) }]
+    const within = rest ? ridConditions(sql, { min: ridOfYear(year), max: range.max }) : ''
+    const found = await bitmapOnly<{ rid: unknown }>(
+      context,
+      sql,
+      `SELECT e."rid" AS "rid" FROM "ArchiveEntry" e
+       WHERE annals_archive_vector(e."text", e."status", e."department", e."kind", e."year") @@ ${tsQuery(sql, query, [...tags, ...years])} ${within}
+       ORDER BY e."rid" LIMIT ${sql.p(need - rids.length)}`
+    )
+    rids.push(...found.map(r => Number(r.rid)))
+    if (rest) return { rids, complete: rids.length < need }
+    year = last - 1
+    // a word this rare in its newest year (or a narrow filter) needs many years: the rest at once
+    if (span === 1 && rids.length * 16 < need) span = 8
+  }
+  return { rids, complete: false }
 }
 
 /** The year range as rid conditions (none when open). */
@@ -237,45 +264,55 @@ async function countMatches(context: KeystoneContext, query: ParsedQuery, tags: 
   return Number(n ?? 0)
 }
 
-/** Scores of the ranked window: SQLite has bm25 from the index and marks whole-phrase matches; PostgreSQL reads the window's texts. */
-async function scoreWindow(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, window: Ranked[]): Promise<void> {
+/**
+ * Scores of the ranked window, read from its texts (one rule on both providers): a whole-phrase
+ * match first, then the first term's occurrences per 1,000 bytes of the text.
+ */
+async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window: Ranked[] & { scored?: boolean }): Promise<void> {
   if (window.length === 0) return
   const multi = query.terms.length > 1
+  // SQLite's bm25 scored one-character terms; several of them still need the whole-phrase mark
+  if (window.scored && !multi) return
   const sql = new Sql(providerOf(context))
-  const min = window[0].rid
-  const max = window[window.length - 1].rid
-  if (sql.provider === 'sqlite') {
-    if (!multi) return
-    // every match between the window's first and last rid is in the window
-    const exact = await rows<{ rid: unknown }>(
-      context,
-      sql,
-      `SELECT rowid AS "rid" FROM "ArchiveIndex" WHERE "ArchiveIndex" MATCH ${sql.p(ftsExpression(ftsPhrase(query.phrase), tags))}
-       AND rowid >= ${sql.p(min)} AND rowid <= ${sql.p(max)}`
-    )
-    const set = new Set(exact.map(r => Number(r.rid)))
-    for (const w of window) w.exact = set.has(w.rid) ? 1 : 0
-    return
-  }
+  const pg = sql.provider === 'postgresql'
   const first = spaced(query.terms[0].tokens)
-  const exact = multi ? `(CASE WHEN strpos(s."searchText", ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
-  const checks = phraseChecks(sql, query)
+  const t = 's."searchText"'
+  const exact = multi ? `(CASE WHEN ${pg ? 'strpos' : 'instr'}(${t}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
+  // in bytes (the same on both providers): counting characters of 500 texts was most of a search's time on PostgreSQL
+  const bytes = (x: string) => (pg ? `octet_length(${x})` : `length(CAST(${x} AS BLOB))`)
+  const score = window.scored
+    ? '0'
+    : `((${bytes(t)} - ${bytes(`replace(${t}, ${sql.p(first)}, '')`)}) * ${pg ? '1.0::float' : '1.0'} / ${Buffer.byteLength(first)} / ${pg ? 'greatest' : 'max'}(${bytes(t)}, 1) * 1000)`
+  const checks = pg ? phraseChecks(sql, query) : []
   const ok = checks.length ? `(CASE WHEN ${checks.join(' AND ')} THEN 1 ELSE 0 END)` : '1'
   const scored = await rows<{ rid: unknown; exact: unknown; score: unknown; ok: unknown }>(
     context,
     sql,
-    `SELECT e."rid" AS "rid", ${exact} AS "exact", ${ok} AS "ok",
-            ((length(s."searchText") - length(replace(s."searchText", ${sql.p(first)}, '')))::float / ${first.length} / greatest(length(s."searchText"), 1) * 1000) AS "score"
+    `SELECT e."rid" AS "rid", ${exact} AS "exact", ${score} AS "score", ${ok} AS "ok"
      FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
-     WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + '::bigint').join(', ')})`
+     WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + (pg ? '::bigint' : '')).join(', ')})`
   )
   const byRid = new Map(scored.map(r => [Number(r.rid), r]))
   for (const w of window) {
     const r = byRid.get(w.rid)
     w.exact = Number(r?.exact ?? 0)
-    w.score = Number(r?.score ?? 0)
+    if (!window.scored) w.score = Number(r?.score ?? 0)
     w.ok = Number(r?.ok ?? 0) === 1
   }
+}
+
+/** PostgreSQL: the rids (in their order) whose texts hold every long phrase of the query. */
+async function checkedRids(context: KeystoneContext, query: ParsedQuery, rids: number[]): Promise<Ranked[]> {
+  if (rids.length === 0 || !phraseChecksNeeded(query)) return rids.map(rid => ({ rid, exact: 0, score: 0 }))
+  const sql = new Sql('postgresql')
+  const checks = phraseChecks(sql, query, 'e."text"')
+  const ok = await rows<{ rid: unknown }>(
+    context,
+    sql,
+    `SELECT e."rid" AS "rid" FROM "ArchiveEntry" e WHERE e."rid" IN (${rids.map(r => sql.p(r) + '::bigint').join(', ')}) AND ${checks.join(' AND ')}`
+  )
+  const set = new Set(ok.map(r => Number(r.rid)))
+  return rids.filter(r => set.has(r)).map(rid => ({ rid, exact: 0, score: 0 }))
 }
 
 export async function searchArchive(context: KeystoneContext, args: SearchArgs): Promise<SearchResult> {
@@ -292,19 +329,30 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
 
   // the ranked window: the newest maxRanked matches, ordered by whole phrase, relevance, recency
   const R = ARCHIVE_CONFIG.maxRanked
-  const matched = await indexMatches(context, query, tags, range, 0, R, true)
-  const complete = matched.length < R
-  await scoreWindow(context, query, tags, matched)
-  const window = matched.filter(w => w.ok !== false)
+  const cap = ARCHIVE_CONFIG.maxCounted + 1
+  let window: Ranked[] & { scored?: boolean }
+  let complete: boolean
   let counted: number
-  let exactCount = true
-  if (complete) counted = window.length
-  else if (providerOf(context) === 'sqlite') counted = await countMatches(context, query, tags, range, ARCHIVE_CONFIG.maxCounted + 1)
-  else {
-    // PostgreSQL counted every match of the bigrams in the window's pass: exact unless a long phrase was checked on the window only
-    counted = matched.matches ?? matched.length
-    exactCount = window.length === matched.length && phraseChecksNeeded(query) === false
+  // PostgreSQL: the first `cap` matches in index order give the window, the count and any later page
+  let sliced: number[] = []
+  if (providerOf(context) === 'postgresql') {
+    const found = await slicedMatches(context, query, tags, range, cap)
+    sliced = found.rids
+    window = sliced.slice(0, R).map(rid => ({ rid, exact: 0, score: 0 }))
+    complete = found.complete && sliced.length <= R
+    counted = sliced.length
+  } else {
+    window = await indexMatches(context, query, tags, range, 0, R, true)
+    complete = window.length < R
+    counted = complete ? window.length : await countMatches(context, query, tags, range, cap)
   }
+  await scoreWindow(context, query, window)
+  // PostgreSQL: a long phrase's bigrams were counted; the window's texts were checked
+  const checked = window.filter(w => w.ok !== false)
+  let exactCount = true
+  if (complete) counted = checked.length
+  else if (providerOf(context) === 'postgresql') exactCount = phraseChecksNeeded(query) === false
+  window = checked
   const result: SearchResult = {
     total: Math.min(counted, ARCHIVE_CONFIG.maxCounted),
     totalExact: exactCount && counted <= ARCHIVE_CONFIG.maxCounted,
@@ -315,7 +363,14 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
   window.sort((a, b) => b.exact - a.exact || b.score - a.score || a.rid - b.rid)
   let page = window.slice(skip, skip + take)
   // past the window: the remaining matches in index order (newest first)
-  if (page.length < take && !complete) page = [...page, ...(await indexMatches(context, query, tags, range, Math.max(skip, R), take - page.length, false))]
+  if (page.length < take && !complete) {
+    const from = Math.max(skip, R)
+    const more =
+      providerOf(context) === 'postgresql'
+        ? await checkedRids(context, query, sliced.slice(from, Math.min(from + take - page.length, ARCHIVE_CONFIG.maxCounted)))
+        : await indexMatches(context, query, tags, range, from, take - page.length)
+    page = [...page, ...more]
+  }
   if (page.length === 0) return result
 
   const details = new Sql(providerOf(context))
