@@ -1,6 +1,5 @@
--- Hand-written (not generated from schema.ts): the archive index, third shape (supersedes
--- 20261126160000_archive_index, which it repeats whole: `npm run reindex` runs only the newest
--- *_archive_index file). The one change: the GIN vector also carries the report's year as a tag
+-- Hand-written (not generated from schema.ts): the archive index, second shape (replaces the
+-- tables and triggers of 20261126131759_archive_index, dropped below). The GIN vector also carries the report's year as a tag
 -- (zy2024), so that a search reads its matches newest year first in slices of years, each slice
 -- one GIN lookup that stops at the slice (a common word no longer visits, counts and sorts all its
 -- ~100,000 matches: the first year or two give the ranked window and the capped count).
@@ -36,7 +35,7 @@ CREATE INDEX IF NOT EXISTS "ArchiveEntry_reportId_idx" ON "ArchiveEntry"("report
 
 CREATE TABLE IF NOT EXISTS "ArchiveCommonHash" ("hash" integer NOT NULL PRIMARY KEY);
 
--- the vector without the year (20261126160000): its index is replaced by the one below
+-- an index over a vector without the year (from an earlier build of this migration) is replaced
 DO E'
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = ''ArchiveEntry_vector_idx'' AND indexdef NOT LIKE ''%year%'') THEN

@@ -1,6 +1,6 @@
--- Hand-written (not generated from schema.ts): the archive index, third shape (supersedes
--- 20261126160000_archive_index, which it repeats whole: `npm run reindex` runs only the newest
--- *_archive_index file). The one change: the triggers delete a section's fingerprint rows by
+-- Hand-written (not generated from schema.ts): the archive index, second shape (replaces the
+-- tables and triggers of 20261126131759_archive_index, dropped below, so that a search needs no
+-- join per match). The triggers delete a section's fingerprint rows by
 -- rid = … AND hash IN (its hash list), a point lookup per hash in the (hash, rid) key. The row-value
 -- form (hash, rid) IN (…) searched by hash alone and read every section sharing a set phrase's
 -- hash: 25 ms of a 30 ms save at 10,000 reports.
