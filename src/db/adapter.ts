@@ -19,6 +19,7 @@
 //   readers hold theirs only within one synchronous statement.
 // - What is still busy after BUSY_RETRY_MS reaches clients as the bilingual BUSY error
 //   (src/keystone/errors.ts), never as "Prisma error".
+// - The file runs in write-ahead-log mode (useWriteAheadLog): readers never wait for the writer.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils'
@@ -44,7 +45,6 @@ export function driverAdapterFor(target: DatabaseTarget): SqlMigrationAwareDrive
   return new PrismaPg({ connectionString: target.url })
 }
 
-/** The PrismaClient options for a target: its adapter, and on SQLite transaction waits that fit. */
 /**
  * Prisma closes an interactive transaction after 5 s by default; a long report written in one
  * transaction (an import of 60+ sections, each re-indexed by the archive triggers) can take longer
@@ -52,6 +52,7 @@ export function driverAdapterFor(target: DatabaseTarget): SqlMigrationAwareDrive
  */
 export const POSTGRES_TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 20_000 }
 
+/** The PrismaClient options for a target: its adapter, and transaction waits that fit it. */
 export function prismaClientOptionsFor(target: DatabaseTarget) {
   const adapter = driverAdapterFor(target)
   return { adapter, transactionOptions: target.provider === 'sqlite' ? SQLITE_TRANSACTION_OPTIONS : POSTGRES_TRANSACTION_OPTIONS }
