@@ -1,6 +1,7 @@
 // One translator from Annals' errors to GraphQL errors with stable codes. Clients (and the
 // Admin UI) branch on `extensions.code`, never on message text; one message has one code.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql'
+import { LRUCache } from 'lru-cache'
 
 export const ERROR_CODES = [
   /** not signed in */
@@ -63,13 +64,10 @@ export async function translated<T>(work: () => Promise<T>): Promise<T> {
 // Keystone wraps what its hooks throw in its own errors (KS_EXTENSION_ERROR, whose message
 // lists the hook's message) and keeps no reference to ours. So the codes of recent messages
 // are remembered here, bounded, to give the wrapped error its code back in `formatAnnalsError`.
-const recentCodes = new Map<string, ErrorCode>()
-const MAX_REMEMBERED = 500
+const recentCodes = new LRUCache<string, ErrorCode>({ max: 500 })
 
 function remember(message: string, code: ErrorCode) {
-  recentCodes.delete(message)
   recentCodes.set(message, code)
-  if (recentCodes.size > MAX_REMEMBERED) recentCodes.delete(recentCodes.keys().next().value as string)
 }
 
 /** Our error inside one Keystone wrapped (its code and message), if it wraps one of ours. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { GraphQLError, Kind, parse, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
+import { LRUCache } from 'lru-cache'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { GRAPHQL_LIMITS, MAX_JSON_DEPTH, MAX_REQUEST_BYTES, QUERY_TOO_COMPLEX_MESSAGE, bodyTooLargeProblem, jsonDepthProblem } from '../workflow/input-bounds'
 import { invalidTextIn } from '../workflow/text-validity'
@@ -84,8 +85,8 @@ const armorMessage = (what: string) => `${COMPLEX_MARKER}（${what}），请拆�
 // Verdicts on short query texts are remembered, so the Admin UI's repeated queries are parsed once here.
 
 const ROOT_COMPARISONS = new Set(['compareReport', 'compareRevisions'])
-const verdicts = new Map<string, string | null>()
-const MAX_VERDICTS = 1000
+/** Remembered verdicts ('' for a query that passes), least recently used dropped first. */
+const verdicts = new LRUCache<string, string>({ max: 1000 })
 /** Longer query texts are checked every time rather than remembered (the memory stays bounded). */
 const MAX_REMEMBERED_QUERY = 16 * 1024
 
@@ -132,11 +133,9 @@ function checkOperations(query: string): string | undefined {
 /** Why this query text is refused before any work (depth, aliases, tokens, comparisons), if it is. */
 export function operationBoundsProblem(query: string): string | undefined {
   const known = verdicts.get(query)
-  if (known !== undefined) return known ?? undefined
+  if (known !== undefined) return known || undefined
   const verdict = checkOperations(query)
-  if (query.length > MAX_REMEMBERED_QUERY) return verdict
-  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value as string)
-  verdicts.set(query, verdict ?? null)
+  if (query.length <= MAX_REMEMBERED_QUERY) verdicts.set(query, verdict ?? '')
   return verdict
 }
 
