@@ -212,37 +212,28 @@ async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags:
   // the newest year to read: the filter's end, or the newest year indexed
   let year = Math.min(yearOfRid(Math.max(Number(bounds.newest), range.min)), MAX_YEAR)
   const oldest = range.max < Number.MAX_SAFE_INTEGER ? yearOfRid(range.max) : null
-  // the slices after the first year: 2, 4, 8 years, then the rest (straight to the rest after a rare first year)
-  const slices = (first: number) => {
-    const out: { year: number; span: number; rest: boolean }[] = []
-    for (let span = first, y = year; ; y -= span, span *= 2) {
-      const last = y - span + 1
-      // the last slice: every older year (also entries of no year) down to the filter's start
-      const rest = span >= 16 || (oldest !== null && last <= oldest)
-      out.push({ year: y, span, rest })
-      if (rest) return out
-    }
-  }
   const rids: number[] = []
-  for (const first of [1, 0]) {
-    // one statement of several slices, each one GIN lookup: the Append below the LIMIT runs a
-    // slice only while the slices before it have not given enough (one round trip, not one a slice)
+  for (let span = 1; rids.length < need; span *= 2) {
     const sql = new Sql('postgresql')
-    const plan = first === 1 ? slices(1).slice(0, 1) : slices(rids.length * 16 < need ? 16 : 2)
-    const parts = plan.map(({ year: y, span, rest }) => {
-      const years: TagFilter = rest ? [] : [{ anyOf: Array.from({ length: span }, (_, i) => archiveTag.year(y - i)) }]
-      const within = rest ? ridConditions(sql, { min: ridOfYear(y), max: range.max }) : ''
-      return `(SELECT e."rid" AS "rid" FROM "ArchiveEntry" e
+    const last = year - span + 1
+    // the last slice: every older year (also entries of no year) down to the filter's start
+    const rest = span >= 16 || (oldest !== null && last <= oldest)
+    const years: TagFilter = rest ? [] : [{ anyOf: Array.from({ length: span }, (_, i) => archiveTag.year(year - i)) }]
+    const within = rest ? ridConditions(sql, { min: ridOfYear(year), max: range.max }) : ''
+    const found = await bitmapOnly<{ rid: unknown }>(
+      context,
+      sql,
+      `SELECT e."rid" AS "rid" FROM "ArchiveEntry" e
        WHERE annals_archive_vector(e."text", e."status", e."department", e."kind", e."year") @@ ${tsQuery(sql, query, [...tags, ...years])} ${within}
-       ORDER BY e."rid" LIMIT ${sql.p(need - rids.length)})`
-    })
-    const found = await bitmapOnly<{ rid: unknown }>(context, sql, `SELECT "rid" FROM (${parts.join(' UNION ALL ')}) AS "slices" LIMIT ${sql.p(need - rids.length)}`)
+       ORDER BY e."rid" LIMIT ${sql.p(need - rids.length)}`
+    )
     rids.push(...found.map(r => Number(r.rid)))
-    if (rids.length >= need) return { rids, complete: false }
-    if (plan[plan.length - 1].rest) return { rids, complete: true }
-    year = plan[0].year - plan[0].span
+    if (rest) return { rids, complete: rids.length < need }
+    year = last - 1
+    // a word this rare in its newest year (or a narrow filter) needs many years: the rest at once
+    if (span === 1 && rids.length * 16 < need) span = 8
   }
-  return { rids, complete: rids.length < need }
+  return { rids, complete: false }
 }
 
 /** The year range as rid conditions (none when open). */
@@ -250,18 +241,12 @@ function ridConditions(sql: Sql, range: { min: number; max: number }): string {
   return [range.min > 0 ? `AND e."rid" >= ${sql.p(range.min)}::bigint` : '', range.max < Number.MAX_SAFE_INTEGER ? `AND e."rid" <= ${sql.p(range.max)}::bigint` : ''].join(' ')
 }
 
-/**
- * A PostgreSQL query run with bitmap scans only, no parallel workers (an Append of slices then
- * runs them in order) and no JIT (the estimate of a slice never run passed jit_above_cost: 100+ ms
- * compiling a 2 ms query), in its own transaction: the settings (one statement) end with it.
- */
+/** A PostgreSQL query run with bitmap scans only (in its own transaction: the settings end with it). */
 async function bitmapOnly<T>(context: KeystoneContext, sql: Sql, text: string): Promise<T[]> {
   const prisma = context.prisma
-  const [, found] = await prisma.$transaction([
-    prisma.$queryRawUnsafe(
-      `SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
-        set_config('max_parallel_workers_per_gather', '0', true)`
-    ),
+  const [, , found] = await prisma.$transaction([
+    prisma.$executeRawUnsafe('SET LOCAL enable_indexscan = off'),
+    prisma.$executeRawUnsafe('SET LOCAL enable_seqscan = off'),
     prisma.$queryRawUnsafe(text, ...sql.params),
   ])
   return found as T[]
