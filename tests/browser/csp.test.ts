@@ -2,12 +2,11 @@
 // bootstrap scripts, by hash (src/auth/content-security-policy.ts). Every page a user meets
 // loads and works in Chromium with no CSP violation (but the deliberate block of Keystone's Google
 // Fonts stylesheet), and an injected inline script is refused.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { chromiumAvailable, launchBrowser, signIn } from '../helpers/browser'
-import { startApp, type RunningApp } from '../../scripts/run-app'
-import { migratedContext } from '../helpers/db'
-import { DEMO_PASSWORD, seedDemo } from '../../seeds'
+import { signIn } from '../helpers/browser'
+import { describeInBrowser, useDemoApp } from '../helpers/demo-app'
+import { DEMO_PASSWORD } from '../../seeds'
 
 type Watched = { page: Page; violations: string[] }
 
@@ -33,28 +32,14 @@ async function watched(browser: Browser): Promise<Watched> {
   return { page, violations }
 }
 
-describe.runIf(chromiumAvailable)('Content-Security-Policy in Chromium', () => {
-  let app: RunningApp
-  let browser: Browser
-  let approvedId = ''
-  let draftId = ''
-
-  beforeAll(async () => {
-    const annals = await migratedContext('sqlite', 'browser_csp')
-    const { reportIds } = await seedDemo(annals.context)
-    approvedId = reportIds[2024]
-    draftId = reportIds[2025]
-    await annals.disconnect()
-    app = await startApp(annals.target.url)
-    browser = await launchBrowser()
-  }, 240_000)
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  })
+describeInBrowser('Content-Security-Policy in Chromium', () => {
+  const demo = useDemoApp('browser_csp')
+  // the seed is there once the suite starts
+  const approvedIdOf = () => demo.seed.reportIds[2024]
+  const draftIdOf = () => demo.seed.reportIds[2025]
 
   test("the policy's script-src has no 'unsafe-inline' and names the built scripts by hash", async () => {
-    const res = await fetch(`${app.url}/signin`)
+    const res = await fetch(`${demo.url}/signin`)
     const policy = res.headers.get('content-security-policy') ?? ''
     const scriptSrc = policy.split(';').map(s => s.trim()).find(s => s.startsWith('script-src')) ?? ''
     expect(scriptSrc).toMatch(/^script-src 'self' 'sha256-/)
@@ -62,34 +47,34 @@ describe.runIf(chromiumAvailable)('Content-Security-Policy in Chromium', () => {
   })
 
   test('sign-in, 工作台, reading view, writing view, comparison and search load and work with no violation', async () => {
-    const { page, violations } = await watched(browser)
-    await page.goto(`${app.url}/signin`)
+    const { page, violations } = await watched(demo.browser)
+    await page.goto(`${demo.url}/signin`)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('登录 Sign in')
-    await signIn(page, app.url, 'writer@annals.local', DEMO_PASSWORD)
+    await signIn(page, demo.url, 'writer@annals.local', DEMO_PASSWORD)
     await page.getByTestId('dashboard').waitFor()
 
-    await page.goto(`${app.url}/reports/${approvedId}`)
+    await page.goto(`${demo.url}/reports/${approvedIdOf()}`)
     await page.getByTestId('reading-view').waitFor()
     await expect(page.getByTestId('report-year').textContent()).resolves.toBe('2024年')
 
-    await page.goto(`${app.url}/write/${draftId}`)
+    await page.goto(`${demo.url}/write/${draftIdOf()}`)
     await page.getByTestId('section').first().waitFor()
     await expect(page.locator('[contenteditable=true]').count()).resolves.toBeGreaterThan(0)
 
-    await page.goto(`${app.url}/compare?report=${approvedId}`)
+    await page.goto(`${demo.url}/compare?report=${approvedIdOf()}`)
     await page.getByTestId('headline').waitFor({ timeout: 60_000 })
 
-    await page.goto(`${app.url}/search?q=${encodeURIComponent('人才')}`)
+    await page.goto(`${demo.url}/search?q=${encodeURIComponent('人才')}`)
     await page.getByTestId('search-total').waitFor()
     await page.locator('[data-testid=search-snippet] mark').first().waitFor()
 
     // Keystone's own list view, then a client-side navigation into one report
-    await page.goto(`${app.url}/reports`)
+    await page.goto(`${demo.url}/reports`)
     await page.getByText('明湖市委组织部2024年工作总结').click()
     await page.getByTestId('reading-view').waitFor()
 
     // the print view (the app's own HTML, its script a file)
-    await page.goto(`${app.url}/print/report/${approvedId}`)
+    await page.goto(`${demo.url}/print/report/${approvedIdOf()}`)
     await page.getByText('明湖市委组织部2024年工作总结').first().waitFor()
     expect(unexpected(violations)).toEqual([])
     expect(violations.some(v => /script-src/.test(v))).toBe(false)
@@ -97,8 +82,8 @@ describe.runIf(chromiumAvailable)('Content-Security-Policy in Chromium', () => {
   })
 
   test('an inline script the build did not make is refused (the policy is enforced, not only sent)', async () => {
-    const { page, violations } = await watched(browser)
-    await page.goto(`${app.url}/signin`)
+    const { page, violations } = await watched(demo.browser)
+    await page.goto(`${demo.url}/signin`)
     await page.getByRole('heading', { level: 1 }).waitFor()
     const ran = await page.evaluate(async () => {
       const script = document.createElement('script')
