@@ -13,7 +13,8 @@ import { extendWritingSchema } from './src/keystone/writing'
 import { startMailWorker } from './src/keystone/mail-worker'
 import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
 import { sessionSecretProblem } from './src/auth/session-secret.cjs'
-import { refuseRevoked, stampedSessions } from './src/auth/sessions'
+import { warmUp } from './src/keystone/warm-up'
+import { stampedSessions, withSessionData, type SessionUserLoader } from './src/auth/sessions'
 import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
 import { boundedApolloConfig, guardGraphqlBodies, securityHeaders, withComplexityCode } from './src/keystone/request-guard'
 import { formatAnnalsError } from './src/keystone/errors'
@@ -57,13 +58,23 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ')
 
+/** The session data of a user (AnnalsSession in src/access), straight from the database. */
+const loadSessionUser: SessionUserLoader = async (context, userId) => {
+  const user = await context.prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, role: true, sessionsValidAfter: true, departments: { select: { id: true } } },
+  })
+  return user && { ...user, sessionsValidAfter: user.sessionsValidAfter?.toISOString() ?? null }
+}
+
 export function annalsConfig(options: AnnalsConfigOptions = {}) {
   const target = databaseTarget(options.databaseUrl)
+  const tokens = stampedSessions(statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 }))
   const { withAuth } = createAuth({
     listKey: 'User',
     identityField: 'email',
     secretField: 'password',
-    sessionData: 'id name role departments { id } sessionsValidAfter',
+    // no sessionData: the session's user data is read by loadSessionUser (below)
   })
   const configured = withAnnalsSignin(withAuth(
     config({
@@ -95,7 +106,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       types: { path: 'generated/keystone/types.ts' },
       lists,
       // revocable: sign-out, password and role changes end a user's sessions (src/auth/sessions.ts)
-      session: stampedSessions(statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 })),
+      session: tokens,
       telemetry: false,
       server: {
         extendExpressApp: (app, context) => {
@@ -103,13 +114,17 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
           guardGraphqlBodies(app)
           registerDocumentRoutes(app, context)
         },
+        // before the server listens: its first requests should cost what later ones do
+        extendHttpServer: (_server, context) => warmUp(context, loadSessionUser),
       },
       ui: {
         isAccessAllowed: context => !!context.session?.data,
       },
     })
   ))
-  return { ...configured, session: configured.session && refuseRevoked(configured.session) }
+  // Keystone's auth reads the session data through a GraphQL query on every request; the same
+  // fields are read directly instead (src/auth/sessions.ts). Its other session uses stay.
+  return { ...configured, session: configured.session && withSessionData(tokens, loadSessionUser) }
 }
 
 export default annalsConfig()

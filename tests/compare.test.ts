@@ -8,6 +8,7 @@ import { compareReports, compareTexts, compareWithHistory, foldText, resolveNorm
 import { alignTokens } from '../src/compare/align'
 import { packOps, unpackOps } from '../src/compare/transport'
 import { HashSet32 } from '../src/compare/history'
+import { CHINESE_TEXT_BLOCKS, fold, foldChar, prefillFoldTable } from '../src/compare/normalize'
 import { parseSummary, sectionKeyFor } from '../src/text'
 import { corpusFiles, warnIfCorpusMissing } from './helpers/corpus'
 import { realisticYears, reportOf } from '../scripts/bench-inputs'
@@ -147,6 +148,25 @@ describe('compareTexts', () => {
     expect(plain.ops.filter(o => o.op !== 'equal').map(o => o.before ?? o.after)).toEqual(['一', '二'])
     const ignoring = compareTexts(a, b, { normalize: { numbering: true } })
     expect(ignoring.ops.every(o => o.op === 'equal')).toBe(true)
+  })
+
+  test('the folding table filled in one pass (server start) equals folding each character on its own', () => {
+    for (const traditional of [true, false]) {
+      for (const punctuation of [true, false]) {
+        const options = resolveNormalizeOptions({ traditional, punctuation })
+        prefillFoldTable(options)
+        const differing: string[] = []
+        for (const [from, to] of CHINESE_TEXT_BLOCKS) {
+          for (let code = from; code < to; code++) {
+            const ch = String.fromCharCode(code)
+            if (foldChar(ch, options) !== fold(ch, options)) differing.push(ch)
+          }
+        }
+        expect(differing).toEqual([])
+      }
+    }
+    // a filled table folds Traditional text as before
+    expect(foldText('營商環境持續優化，（二）ＡＢＣ', resolveNormalizeOptions())).toBe('营商环境持续优化,(二)abc')
   })
 
   test('empty, white-space-only, emoji and CJK extension input', () => {

@@ -20,7 +20,7 @@ export function isEditableStatus(status: string): boolean {
   return (EDITABLE_STATUSES as readonly string[]).includes(status)
 }
 
-/** What Keystone's auth puts in the session (see `sessionData` in keystone.ts). */
+/** What a signed-in request carries (read by loadSessionUser in keystone.ts, src/auth/sessions.ts). */
 export type AnnalsSession = {
   itemId: string
   data: {

@@ -1,13 +1,13 @@
 // Revocable sessions on top of Keystone's signed cookie sessions. Each token carries the time it
-// was started; a user's `sessionsValidAfter` (loaded with the session data Keystone's auth
-// already fetches on every request, so the check costs no extra query) ends every token
+// was started; a user's `sessionsValidAfter` (loaded with the session data read on every
+// request, so the check costs no extra query) ends every token
 // started before it. Signing out, a password change and a role or department change move it.
 import type { KeystoneContext, SessionStrategy } from '@keystone-6/core/types'
 
 /** What the signed cookie holds: whose session it is and when it started. */
 export type SessionToken = { itemId: string; startedAt?: number }
-/** A token as Keystone's auth returns it: with the user's session data (`sessionData` in keystone.ts). */
-type LoadedToken = SessionToken & { data?: { sessionsValidAfter?: string | Date | null } }
+/** A token with its user's session data (withSessionData below). */
+type LoadedToken = SessionToken & { data?: SessionUserData }
 
 /** Is a session started at `startedAt` still valid for a user whose sessions end at `validAfter`? */
 export function sessionStillValid(startedAt: number | undefined, validAfter: string | Date | null | undefined): boolean {
@@ -33,14 +33,32 @@ export function stampedSessions(base: SessionStrategy<SessionToken>): SessionStr
   }
 }
 
-/** Wraps the strategy Keystone's auth returns (which adds `data`): refuse revoked tokens. */
-export function refuseRevoked(strategy: SessionStrategy<LoadedToken>): SessionStrategy<LoadedToken> {
+/** What a session carries about its user (the `data` of AnnalsSession in src/access). */
+export type SessionUserData = {
+  id: string
+  name: string
+  role: string
+  departments: { id: string }[]
+  sessionsValidAfter: string | null
+}
+
+/** Reads a user's session data, or null when the user no longer exists. */
+export type SessionUserLoader = (context: KeystoneContext, userId: string) => Promise<SessionUserData | null>
+
+/**
+ * The session strategy every request goes through: the signed token, then its user's data read
+ * by `load` (one indexed row: Keystone's auth reads the same through a GraphQL query, whose
+ * parse, validation and execution were most of a trivial request's cost), refusing revoked tokens.
+ */
+export function withSessionData(base: SessionStrategy<SessionToken>, load: SessionUserLoader): SessionStrategy<LoadedToken> {
   return {
-    ...strategy,
+    ...base,
     get: async ({ context }) => {
-      const session = await strategy.get({ context })
-      if (!session?.data) return session
-      return sessionStillValid(session.startedAt, session.data.sessionsValidAfter) ? session : undefined
+      const token = await base.get({ context })
+      if (!token?.itemId) return undefined
+      const data = await load(context, token.itemId)
+      if (!data || !sessionStillValid(token.startedAt, data.sessionsValidAfter)) return undefined
+      return { ...token, data }
     },
   }
 }

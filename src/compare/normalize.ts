@@ -74,11 +74,39 @@ function tableFor(options: ResolvedNormalizeOptions): FoldTable {
   return table
 }
 
-function fold(ch: string, options: ResolvedNormalizeOptions): string {
-  let folded = ch.normalize('NFKC')
-  if (options.traditional && /\p{Script=Han}/u.test(folded)) folded = simplifiedConverter()(folded)
+const HAN = /\p{Script=Han}/u
+
+/** The matching form of one character, computed (foldChar reads it from the table). */
+export function fold(ch: string, options: ResolvedNormalizeOptions): string {
+  const compatible = ch.normalize('NFKC')
+  return foldRest(options.traditional && HAN.test(compatible) ? simplifiedConverter()(compatible) : compatible, options)
+}
+
+/** What folding does after the compatibility form and the Traditional → Simplified step. */
+function foldRest(folded: string, options: ResolvedNormalizeOptions): string {
   if (options.punctuation) folded = [...folded].map(c => PUNCTUATION[c] ?? c).join('')
   return folded.toLowerCase().replace(/\s+/gu, '')
+}
+
+/** The blocks of the Basic Multilingual Plane that Chinese text is written in: ASCII, CJK symbols to unified ideographs, full-width forms. */
+export const CHINESE_TEXT_BLOCKS: readonly (readonly [number, number])[] = [[0x20, 0x7f], [0x3000, 0xa000], [0xff00, 0xfff0]]
+
+/**
+ * Fills the folded forms of CHINESE_TEXT_BLOCKS in one pass, the same as folding each on first
+ * use: OpenCC converts all the block's Han characters as one string, one per line (phrases never
+ * span a line break), in 40 ms rather than 230 one at a time. A server does it before its first
+ * request, whose texts bring thousands of characters not folded yet.
+ */
+export function prefillFoldTable(options: ResolvedNormalizeOptions): void {
+  const table = tableFor(options).bmp
+  const compatible: { code: number; form: string }[] = []
+  for (const [from, to] of CHINESE_TEXT_BLOCKS) for (let code = from; code < to; code++) if (table[code] === undefined) compatible.push({ code, form: String.fromCharCode(code).normalize('NFKC') })
+  const han = options.traditional ? compatible.filter(c => HAN.test(c.form)) : []
+  const simplified = han.length ? simplifiedConverter()(han.map(c => c.form).join('\n')).split('\n') : []
+  // a conversion that changed the line count cannot be matched up: those fold one at a time
+  if (simplified.length !== han.length) return
+  const converted = new Map(han.map((c, i) => [c.code, simplified[i]]))
+  for (const { code, form } of compatible) table[code] = foldRest(converted.get(code) ?? form, options)
 }
 
 /** The matching form of one character (code point); '' for characters that never count. */

@@ -6,7 +6,7 @@ import { packHistory, packReportDiff, type ComparisonSummary, type WireHistory, 
 import { AnnalsError } from './errors'
 
 export type { ComparisonSummary, ReportRef }
-import { boundedCache, compareReports, compareWithHistory, contentKey, preloadCompareEngine, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
+import { boundedCache, compareReports, compareWithHistory, contentKey, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
 import { reportReadFilter } from '../access'
 
 export type ComparableReport = {
@@ -32,10 +32,6 @@ export class ComparisonError extends AnnalsError {
 export const NOT_ACCESSIBLE = '报告不存在或您无权查看，无法比对 / The report does not exist or you may not read it, so it cannot be compared'
 
 const DEFAULT_HISTORY = 10
-
-// dictionaries of the engine loaded shortly after the app starts, not on the first comparison
-// (unref'd: a short-lived script that imports this module exits without waiting for it)
-setTimeout(preloadCompareEngine, 200).unref()
 
 type ReportRow = { id: string; title: string; year: number; kind: string; status: string; departmentId: string | null; contentVersion: number }
 
@@ -100,6 +96,22 @@ async function withTexts(context: KeystoneContext, rows: ReportRow[]): Promise<C
       .filter((s: { reportId: string }) => s.reportId === r.id)
       .map((s: { key: string; heading: string; level: number; plainText: string }) => ({ key: s.key, heading: s.heading, level: s.level, text: s.plainText })),
   }))
+}
+
+/**
+ * Prisma compiles a plan for each shape of query once: these are the reads of a comparison,
+ * compiled before the server listens by comparing a report that does not exist as each kind
+ * of reader (the read rule gives admins, archivists and department members different shapes).
+ */
+export async function warmComparisonReads(context: KeystoneContext): Promise<void> {
+  const nobody = 'warm-up'
+  for (const role of ['admin', 'archivist', 'writer'] as const) {
+    const reader = context.withSession({ itemId: nobody, data: { id: nobody, name: '', role, departments: [{ id: nobody }], sessionsValidAfter: null } })
+    await withEarlierYears(reader, nobody).catch(error => {
+      if (!(error instanceof ComparisonError)) throw error
+    })
+  }
+  await withTexts(context, [{ id: nobody, title: '', year: 0, kind: '', status: '', departmentId: nobody, contentVersion: 0 }])
 }
 
 /** A report as the session may see it; throws the same error for "missing" and "forbidden". */
