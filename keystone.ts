@@ -14,7 +14,7 @@ import { startMailWorker } from './src/keystone/mail-worker'
 import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
 import { sessionSecretProblem } from './src/auth/session-secret.cjs'
 import { warmUp } from './src/keystone/warm-up'
-import { stampedSessions, withSessionData, type SessionUserLoader } from './src/auth/sessions'
+import { rememberUnsealed, stampedSessions, withSessionData, type SessionUserLoader } from './src/auth/sessions'
 import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
 import { boundedApolloConfig, guardGraphqlBodies, securityHeaders, withComplexityCode } from './src/keystone/request-guard'
 import { formatAnnalsError } from './src/keystone/errors'
@@ -69,7 +69,7 @@ const loadSessionUser: SessionUserLoader = async (context, userId) => {
 
 export function annalsConfig(options: AnnalsConfigOptions = {}) {
   const target = databaseTarget(options.databaseUrl)
-  const tokens = stampedSessions(statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 }))
+  const tokens = stampedSessions(rememberUnsealed(statelessSessions({ secret: options.sessionSecret ?? sessionSecretFrom(), maxAge: 60 * 60 * 12 })))
   const { withAuth } = createAuth({
     listKey: 'User',
     identityField: 'email',
@@ -110,6 +110,8 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       telemetry: false,
       server: {
         extendExpressApp: (app, context) => {
+          // no ETag: hashing every answer (a comparison is 100 KB) costs more than any request could save
+          app.set('etag', false)
           securityHeaders(app, CONTENT_SECURITY_POLICY)
           guardGraphqlBodies(app)
           registerDocumentRoutes(app, context)

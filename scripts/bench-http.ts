@@ -8,7 +8,7 @@
 //   WEB_CONCURRENCY=N   app workers (default 2)
 //   BENCH_DATA=realistic (default: years sharing 10–20% of their wording, the slow case of
 //   real archives) or =demo (near-identical years built from the demo department)
-import { rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -53,6 +53,34 @@ async function seed(url: string): Promise<string> {
   }
 }
 
+/**
+ * CPU time (ms) the app's processes (the primary and its workers) have used, from /proc: what a
+ * request costs the server, which waiting for a core on a shared machine does not inflate as it
+ * does latencies. Undefined where /proc is missing.
+ */
+function appCpuMs(pid: number): number | undefined {
+  try {
+    const ticks = 100 // USER_HZ on Linux
+    const stat = (id: string) => {
+      const line = readFileSync(`/proc/${id}/stat`, 'utf8')
+      return line.slice(line.lastIndexOf(')') + 2).split(' ')
+    }
+    let total = 0
+    for (const id of readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
+      try {
+        const fields = stat(id)
+        // fields after the name: state ppid … utime (14th field overall) stime (15th)
+        if (Number(id) === pid || Number(fields[1]) === pid) total += Number(fields[11]) + Number(fields[12])
+      } catch {
+        // the process ended while being read
+      }
+    }
+    return (total * 1000) / ticks
+  } catch {
+    return undefined
+  }
+}
+
 const signIn = (base: string) => sessionCookie(base, 'bench@annals.local', PASSWORD)
 
 function percentile(sorted: number[], p: number): number {
@@ -93,8 +121,9 @@ async function main() {
     // the comparison and the floor are loaded in alternating slices (ROUNDS of each), so that a
     // change in the machine's other load during the run weighs on both alike
     const ROUNDS = 3
-    const slice = async (requestBody: string, into: { latencies: number[]; requests: number; errors: number; non2xx: number; clientCpu: number }) => {
+    const slice = async (requestBody: string, into: { latencies: number[]; requests: number; errors: number; non2xx: number; clientCpu: number; serverCpu: number }) => {
       const cpu = process.cpuUsage()
+      const serverBefore = appCpuMs(app.pid) ?? NaN
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           { url: `${app.url}/api/graphql`, method: 'POST', headers, body: requestBody, connections: CONNECTIONS, duration: seconds / ROUNDS },
@@ -109,8 +138,9 @@ async function main() {
       into.non2xx += result.non2xx
       const used = process.cpuUsage(cpu)
       into.clientCpu += (used.user + used.system) / 1000
+      into.serverCpu += (appCpuMs(app.pid) ?? NaN) - serverBefore
     }
-    const tally = () => ({ latencies: [] as number[], requests: 0, errors: 0, non2xx: 0, clientCpu: 0 })
+    const tally = () => ({ latencies: [] as number[], requests: 0, errors: 0, non2xx: 0, clientCpu: 0, serverCpu: 0 })
     const main = tally()
     const floor = tally()
     const floorBody = JSON.stringify({ query: QUERIES.trivial, variables: { id: reportId } })
@@ -137,6 +167,7 @@ async function main() {
     // autocannon runs in this process, on the same cores as the server: what it spends reading
     // an answer is taken from the server (a browser reading the answer is on another machine)
     console.log(`  load generator (this process, same cores) CPU per request: comparison ${(main.clientCpu / main.requests).toFixed(2)} ms, floor ${(floor.clientCpu / floor.requests).toFixed(2)} ms`)
+    console.log(`  server CPU per request (all app processes, from /proc; not inflated by waiting for a core): comparison ${(main.serverCpu / main.requests).toFixed(2)} ms, floor ${(floor.serverCpu / floor.requests).toFixed(2)} ms`)
     console.log(`  ratio p95 comparison / p95 floor: ${(p95 / floor95).toFixed(2)}  (1.00: a cached comparison costs what Keystone's own round trip costs)`)
   } finally {
     await app.stop()

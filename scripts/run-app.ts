@@ -20,7 +20,7 @@ export function freePort(): Promise<number> {
   })
 }
 
-export type RunningApp = { url: string; stop: () => Promise<void>; output: () => string }
+export type RunningApp = { url: string; pid: number; stop: () => Promise<void>; output: () => string }
 
 /** Starts the app on `databaseUrl`; `env` adds to (or, with undefined, removes from) the environment the app inherits. */
 export async function startApp(databaseUrl: string, env: Record<string, string | undefined> = {}): Promise<RunningApp> {
@@ -54,6 +54,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string |
   })
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
     output: () => output,
     stop: () =>
       new Promise(resolve => {
