@@ -14,6 +14,7 @@ import { startMailWorker } from './src/keystone/mail-worker'
 import { MAX_REQUEST_BYTES } from './src/workflow/input-bounds'
 import { sessionSecretProblem } from './src/auth/session-secret.cjs'
 import { warmUp } from './src/keystone/warm-up'
+import { stringifyAnswer } from './src/keystone/answer-json'
 import { rememberUnsealed, stampedSessions, withSessionData, type SessionUserLoader } from './src/auth/sessions'
 import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
 import { boundedApolloConfig, guardGraphqlBodies, securityHeaders, withComplexityCode } from './src/keystone/request-guard'
@@ -97,7 +98,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
         // compact JSON: comparison results are large, and indentation only costs time and bytes
         // with GraphQL Armor (depth, aliases, tokens, cost) and a per-request comparison budget
         apolloConfig: {
-          stringifyResult: value => JSON.stringify(value),
+          stringifyResult: stringifyAnswer,
           ...boundedApolloConfig(),
           // one translator: Armor's refusals and Keystone-wrapped errors of ours get their stable codes
           formatError: (formatted, error) => formatAnnalsError(withComplexityCode(formatted), error),

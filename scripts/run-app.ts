@@ -76,6 +76,7 @@ export type GraphqlData = {
   updateSection?: { version?: number; charCount?: number } | null
   report?: { title?: string } | null
   reports?: { id: string }[] | null
+  compareReport?: { cached?: boolean; result?: unknown } | null
 }
 
 export type GraphqlResponse = { status: number; headers: Headers; body: { data?: GraphqlData; errors?: { message: string; extensions?: { code?: string } }[] } | undefined; text: string }

@@ -4,6 +4,7 @@
 import type { KeystoneContext } from '@keystone-6/core/types'
 import { packHistory, packReportDiff, type ComparisonSummary, type WireHistory, type ReportComparisonResult, type ReportRef, type RevisionComparisonResult, type WireReportDiff } from '../compare/transport'
 import { AnnalsError } from './errors'
+import { serialisedOnce } from './answer-json'
 
 export type { ComparisonSummary, ReportRef }
 import { boundedCache, compareReports, compareWithHistory, contentKey, type HistoryResult, type NormalizeOptions, type ReportDiff } from '../compare'
@@ -202,11 +203,11 @@ export function compactForTransport<T extends { diff: ReportDiff | null; history
   return { ...result, diff, history: result.history && packedOnce(result.history, packHistory) }
 }
 
-// a cached comparison is packed once, not on every request that hits the cache
+// a cached comparison is packed once, and serialised once, not on every request that hits the cache
 const packed = new WeakMap<object, unknown>()
-function packedOnce<T extends object, W>(value: T, pack: (value: T) => W): W {
+function packedOnce<T extends object, W extends object>(value: T, pack: (value: T) => W): W {
   let wire = packed.get(value) as W | undefined
-  if (wire === undefined) packed.set(value, (wire = pack(value)))
+  if (wire === undefined) packed.set(value, (wire = serialisedOnce(pack(value))))
   return wire
 }
 
