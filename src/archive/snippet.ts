@@ -46,6 +46,12 @@ export function snippetFor(text: string, terms: readonly (readonly string[])[], 
   return { text: excerpt, highlights, offset }
 }
 
+/** Every term occurrence in a heading (shown whole, so offsets are the heading's own). */
+export function headingHighlights(heading: string, terms: readonly (readonly string[])[]): Range[] {
+  const mapped = searchTokens(heading)
+  return mergeRanges(terms.flatMap(t => occurrences(mapped, t)))
+}
+
 /** `context` characters either side of [start, end), not cutting a surrogate pair, on one line's worth. */
 export function excerptAround(text: string, start: number, end: number, context: number): { text: string; offset: number } {
   let from = Math.max(0, start - context)

@@ -68,13 +68,13 @@ export async function reindexSections(
   for (;;) {
     const rows = (await prisma.$queryRawUnsafe(
       provider === 'sqlite'
-        ? `SELECT "id", "plainText" FROM "Section" WHERE "id" > ? ORDER BY "id" LIMIT ${batch}`
-        : `SELECT "id", "plainText" FROM "Section" WHERE "id" > $1 ORDER BY "id" LIMIT ${batch}`,
+        ? `SELECT "id", "heading", "plainText" FROM "Section" WHERE "id" > ? ORDER BY "id" LIMIT ${batch}`
+        : `SELECT "id", "heading", "plainText" FROM "Section" WHERE "id" > $1 ORDER BY "id" LIMIT ${batch}`,
       after
-    )) as { id: string; plainText: string }[]
+    )) as { id: string; heading: string | null; plainText: string }[]
     if (rows.length === 0) break
     const values = rows.map(row => {
-      const columns = archiveColumns(row.plainText)
+      const columns = archiveColumns(row.plainText, row.heading ?? '')
       return [row.id, columns.searchText, columns.fingerprints]
     })
     await prisma.$executeRawUnsafe(update, JSON.stringify(values))

@@ -13,6 +13,8 @@ import {
   bigrams,
   excerptAround,
   ftsMatch,
+  HEADING_END,
+  headingHighlights,
   kgramHashes,
   matchText,
   parseQuery,
@@ -91,6 +93,8 @@ export type SearchHit = {
   status: string
   kind: string
   heading: string
+  /** ranges in the heading (UTF-16 offsets) where a term stands */
+  headingHighlights: Range[]
   snippet: string
   highlights: Range[]
   /** the snippet's offset in the section text (for links to the passage) */
@@ -174,7 +178,7 @@ function phraseChecks(sql: Sql, query: ParsedQuery, column = 's."searchText"'): 
     .map(t => `strpos(${column}, ${sql.p(spaced(t.tokens))}) > 0`)
 }
 
-type Ranked = { rid: number; exact: number; score: number; /** false: a long phrase's bigrams, not the phrase (PostgreSQL) */ ok?: boolean }
+type Ranked = { rid: number; exact: number; /** 1: the whole phrase stands in the heading */ heading?: number; score: number; /** false: a long phrase's bigrams, not the phrase (PostgreSQL) */ ok?: boolean }
 
 /**
  * SQLite: matches in index order (newest year first) from `offset`, at most `limit`. The index
@@ -266,29 +270,33 @@ async function countMatches(context: KeystoneContext, query: ParsedQuery, tags: 
 
 /**
  * Scores of the ranked window, read from its texts (one rule on both providers): a whole-phrase
- * match first, then the first term's occurrences per 1,000 bytes of the text.
+ * match first, then the whole phrase in the section's heading (a heading match ranks at least as
+ * well as a body match), then the first term's occurrences per 1,000 bytes of the text.
  */
 async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window: Ranked[] & { scored?: boolean }): Promise<void> {
   if (window.length === 0) return
   const multi = query.terms.length > 1
-  // SQLite's bm25 scored one-character terms; several of them still need the whole-phrase mark
-  if (window.scored && !multi) return
   const sql = new Sql(providerOf(context))
   const pg = sql.provider === 'postgresql'
   const first = spaced(query.terms[0].tokens)
   const t = 's."searchText"'
-  const exact = multi ? `(CASE WHEN ${pg ? 'strpos' : 'instr'}(${t}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
+  const position = pg ? 'strpos' : 'instr'
+  const exact = multi ? `(CASE WHEN ${position}(${t}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
+  // the heading is the column's text before HEADING_END (none in a column not reindexed since headings were added)
+  const headingPart = pg ? `left(${t}, strpos(${t}, ${sql.p(HEADING_END)}))` : `substr(${t}, 1, instr(${t}, ${sql.p(HEADING_END)}))`
+  const heading = `(CASE WHEN ${position}(${headingPart}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)`
   // in bytes (the same on both providers): counting characters of 500 texts was most of a search's time on PostgreSQL
   const bytes = (x: string) => (pg ? `octet_length(${x})` : `length(CAST(${x} AS BLOB))`)
+  // SQLite's bm25 scored one-character terms
   const score = window.scored
     ? '0'
     : `((${bytes(t)} - ${bytes(`replace(${t}, ${sql.p(first)}, '')`)}) * ${pg ? '1.0::float' : '1.0'} / ${Buffer.byteLength(first)} / ${pg ? 'greatest' : 'max'}(${bytes(t)}, 1) * 1000)`
   const checks = pg ? phraseChecks(sql, query) : []
   const ok = checks.length ? `(CASE WHEN ${checks.join(' AND ')} THEN 1 ELSE 0 END)` : '1'
-  const scored = await rows<{ rid: unknown; exact: unknown; score: unknown; ok: unknown }>(
+  const scored = await rows<{ rid: unknown; exact: unknown; heading: unknown; score: unknown; ok: unknown }>(
     context,
     sql,
-    `SELECT e."rid" AS "rid", ${exact} AS "exact", ${score} AS "score", ${ok} AS "ok"
+    `SELECT e."rid" AS "rid", ${exact} AS "exact", ${heading} AS "heading", ${score} AS "score", ${ok} AS "ok"
      FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
      WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + (pg ? '::bigint' : '')).join(', ')})`
   )
@@ -296,6 +304,7 @@ async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window:
   for (const w of window) {
     const r = byRid.get(w.rid)
     w.exact = Number(r?.exact ?? 0)
+    w.heading = Number(r?.heading ?? 0)
     if (!window.scored) w.score = Number(r?.score ?? 0)
     w.ok = Number(r?.ok ?? 0) === 1
   }
@@ -360,7 +369,7 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
     hits: [],
   }
   if (window.length === 0 || skip >= result.total) return result
-  window.sort((a, b) => b.exact - a.exact || b.score - a.score || a.rid - b.rid)
+  window.sort((a, b) => b.exact - a.exact || (b.heading ?? 0) - (a.heading ?? 0) || b.score - a.score || a.rid - b.rid)
   let page = window.slice(skip, skip + take)
   // past the window: the remaining matches in index order (newest first)
   if (page.length < take && !complete) {
@@ -396,6 +405,7 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
       status: String(row.status),
       kind: String(row.kind),
       heading: String(row.heading ?? ''),
+      headingHighlights: headingHighlights(String(row.heading ?? ''), terms),
       snippet: snippet.text,
       highlights: snippet.highlights,
       offset: snippet.offset,
