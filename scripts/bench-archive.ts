@@ -298,7 +298,7 @@ async function measure(context: KeystoneContext, provider: Provider, reports: nu
       return
     }
 
-    // section saves through Keystone as the writer: body (index maintained) vs heading only (baseline)
+    // section saves through Keystone as the writer: body (index maintained) vs level only (baseline: the one field the index does not read; a heading is indexed too)
     const draftSectionsRows = await sudo.db.Section.findMany({ where: { report: { id: { equals: draftId } } } })
     const asWriter = session(writer)
     // every save sends the version it edits (kept from the previous save's answer)
@@ -309,7 +309,7 @@ async function measure(context: KeystoneContext, provider: Provider, reports: nu
       versions.set(id, Number(saved?.version))
     }
     const saveBody = await timed(RUNS, i => save(i, { body: plainTextToDocument(draftText.slice(0, 1000) + next()) }))
-    const saveHeading = await timed(RUNS, i => save(i, { heading: `标题${i}` }))
+    const saveLevel = await timed(RUNS, i => save(i, { level: 1 + ((i + 3) % 3) }))
     // the index's own share of a save: the same raw UPDATE of one section with and without the archive columns (triggers)
     const q = (sql: string) => (provider === 'sqlite' ? sql.replace(/\$\d/g, '?') : sql)
     const rawIndexed = await timed(RUNS, async i => {
@@ -322,8 +322,8 @@ async function measure(context: KeystoneContext, provider: Provider, reports: nu
       await context.prisma.$executeRawUnsafe(q(`UPDATE "Section" SET "heading" = $1 WHERE "id" = $2`), `标题${i}`, id)
     })
     console.log(`(${load()})`)
-    console.log(`index maintenance alone (raw UPDATE of one section's archive columns, triggers): p50 ${ms(rawIndexed.p50)}, p95 ${ms(rawIndexed.p95)}; same UPDATE of the heading p95 ${ms(rawPlain.p95)}`)
-    console.log(`section save (writer, 1,000 chars, index maintained): p50 ${ms(saveBody.p50)}, p95 ${ms(saveBody.p95)}; heading-only save p95 ${ms(saveHeading.p95)} (ratio ${(saveBody.p95 / saveHeading.p95).toFixed(2)})`)
+    console.log(`index maintenance alone (raw UPDATE of one section's archive columns, triggers): p50 ${ms(rawIndexed.p50)}, p95 ${ms(rawIndexed.p95)}; same UPDATE of the heading alone (raw SQL: columns not recomputed, triggers idle) p95 ${ms(rawPlain.p95)}`)
+    console.log(`section save (writer, 1,000 chars, index maintained): p50 ${ms(saveBody.p50)}, p95 ${ms(saveBody.p95)}; level-only save (not indexed) p95 ${ms(saveLevel.p95)} (ratio ${(saveBody.p95 / saveLevel.p95).toFixed(2)})`)
   }
 }
 
