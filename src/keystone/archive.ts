@@ -204,10 +204,11 @@ async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: 
 /**
  * PostgreSQL: the first `need` matches of the terms' bigrams in index order (newest year first;
  * long phrases are checked on the texts afterwards, see scoreWindow and checkedRids), read in
- * slices of years (1, 2, 4, 8 years, then the rest; straight to the rest after a first year with
- * under 1/16 of `need`, a rare word or a narrow filter) so that a common
- * word stops after its newest year or two: each slice is one GIN lookup of the terms, the access
- * check, the filters and the slice's year tags (zy…), and visits only that slice's matches.
+ * slices of years (the newest year, then as many years as its matches say are needed, then the
+ * rest; straight to the rest after a first year with under 1/16 of `need`, a rare word or a
+ * narrow filter) so that a common word stops after its newest year or two: each slice is one GIN
+ * lookup of the terms, the access check, the filters and the slice's year tags (zy…), and visits
+ * only that slice's matches (reindex writes the table in rid order, so also a narrow part of it).
  * `complete`: there are no more matches than returned.
  */
 async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, need: number): Promise<{ rids: number[]; complete: boolean }> {
@@ -217,7 +218,8 @@ async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags:
   let year = Math.min(yearOfRid(Math.max(Number(bounds.newest), range.min)), MAX_YEAR)
   const oldest = range.max < Number.MAX_SAFE_INTEGER ? yearOfRid(range.max) : null
   const rids: number[] = []
-  for (let span = 1; rids.length < need; span *= 2) {
+  let yearsRead = 0
+  for (let span = 1; rids.length < need; ) {
     const sql = new Sql('postgresql')
     const last = year - span + 1
     // the last slice: every older year (also entries of no year) down to the filter's start
@@ -234,8 +236,13 @@ async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags:
     rids.push(...found.map(r => Number(r.rid)))
     if (rest) return { rids, complete: rids.length < need }
     year = last - 1
-    // a word this rare in its newest year (or a narrow filter) needs many years: the rest at once
-    if (span === 1 && rids.length * 16 < need) span = 8
+    yearsRead += span
+    // the next slice: as many years as the matches so far say are still needed, and a quarter more
+    // (each slice is one GIN lookup with a cost of its own: a phrase found 90 times a year took
+    // five slices of 1, 2, 4, 8 years and the rest); a word this rare (or a narrow filter) needs
+    // 16 years or more: the rest at once
+    const perYear = rids.length / yearsRead
+    span = perYear === 0 ? 16 : Math.max(1, Math.ceil(((need - rids.length) / perYear) * 1.25))
   }
   return { rids, complete: false }
 }
