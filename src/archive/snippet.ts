@@ -46,6 +46,11 @@ export function snippetFor(text: string, terms: readonly (readonly string[])[], 
   return { text: excerpt, highlights, offset }
 }
 
+/** Whether a heading holds a token sequence (the whole query: a heading match ranks above body matches). */
+export function headingHolds(heading: string, tokens: readonly string[]): boolean {
+  return occurrences(searchTokens(heading), tokens).length > 0
+}
+
 /** Every term occurrence in a heading (shown whole, so offsets are the heading's own). */
 export function headingHighlights(heading: string, terms: readonly (readonly string[])[]): Range[] {
   const mapped = searchTokens(heading)

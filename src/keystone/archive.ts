@@ -13,8 +13,8 @@ import {
   bigrams,
   excerptAround,
   ftsMatch,
-  HEADING_END,
   headingHighlights,
+  headingHolds,
   kgramHashes,
   matchText,
   parseQuery,
@@ -294,9 +294,6 @@ async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window:
   const t = pg ? 'x."t"' : 's."searchText"'
   const position = pg ? 'strpos' : 'instr'
   const exact = multi ? `(CASE WHEN ${position}(${t}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
-  // the heading is the column's text before HEADING_END (none in a column not reindexed since headings were added)
-  const headingPart = pg ? `left(${t}, strpos(${t}, ${sql.p(HEADING_END)}))` : `substr(${t}, 1, instr(${t}, ${sql.p(HEADING_END)}))`
-  const heading = `(CASE WHEN ${position}(${headingPart}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)`
   // in bytes (the same on both providers): counting characters of 500 texts was most of a search's time on PostgreSQL
   const bytes = (x: string) => (pg ? `octet_length(${x})` : `length(CAST(${x} AS BLOB))`)
   // SQLite's bm25 scored one-character terms
@@ -305,16 +302,17 @@ async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window:
     : `((${bytes(t)} - ${bytes(`replace(${t}, ${sql.p(first)}, '')`)}) * ${pg ? '1.0::float' : '1.0'} / ${Buffer.byteLength(first)} / ${pg ? 'greatest' : 'max'}(${bytes(t)}, 1) * 1000)`
   const checks = pg ? phraseChecks(sql, query, t) : []
   const ok = checks.length ? `(CASE WHEN ${checks.join(' AND ')} THEN 1 ELSE 0 END)` : '1'
-  const columns = `${exact} AS "exact", ${heading} AS "heading", ${score} AS "score", ${ok} AS "ok"`
-  const scored = await rows<{ rid: unknown; exact: unknown; heading: unknown; score: unknown; ok: unknown }>(
+  // the heading as written (folded here: reading it from the search column read every text again on SQLite)
+  const columns = `${exact} AS "exact", ${score} AS "score", ${ok} AS "ok"`
+  const scored = await rows<{ rid: unknown; heading: unknown; exact: unknown; score: unknown; ok: unknown }>(
     context,
     sql,
     pg
       ? // rids as one array joined to the key: a list of 500 in IN (…) was planned as a parallel scan of every entry
-        `SELECT x."rid" AS "rid", ${columns}
-         FROM (SELECT e."rid", e."text" || '' AS "t" FROM unnest(${sql.p(`{${window.map(w => w.rid).join(',')}}`)}::bigint[]) AS w("rid")
-               JOIN "ArchiveEntry" e ON e."rid" = w."rid" OFFSET 0) x`
-      : `SELECT e."rid" AS "rid", ${columns}
+        `SELECT x."rid" AS "rid", x."heading" AS "heading", ${columns}
+         FROM (SELECT e."rid", s."heading", e."text" || '' AS "t" FROM unnest(${sql.p(`{${window.map(w => w.rid).join(',')}}`)}::bigint[]) AS w("rid")
+               JOIN "ArchiveEntry" e ON e."rid" = w."rid" JOIN "Section" s ON s."id" = e."sectionId" OFFSET 0) x`
+      : `SELECT e."rid" AS "rid", s."heading" AS "heading", ${columns}
          FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
          WHERE e."rid" IN (${window.map(w => sql.p(w.rid)).join(', ')})`
   )
@@ -322,7 +320,7 @@ async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window:
   for (const w of window) {
     const r = byRid.get(w.rid)
     w.exact = Number(r?.exact ?? 0)
-    w.heading = Number(r?.heading ?? 0)
+    w.heading = headingHolds(String(r?.heading ?? ''), query.phrase) ? 1 : 0
     if (!window.scored) w.score = Number(r?.score ?? 0)
     w.ok = Number(r?.ok ?? 0) === 1
   }
