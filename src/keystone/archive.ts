@@ -205,7 +205,7 @@ async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: 
  * PostgreSQL: the first `need` matches of the terms' bigrams in index order (newest year first;
  * long phrases are checked on the texts afterwards, see scoreWindow and checkedRids), read in
  * slices of years (the newest year, then as many years as its matches say are needed, then the
- * rest; straight to the rest after a first year with under 1/16 of `need`, a rare word or a
+ * rest; straight to the rest after two years with under 1/16 of `need` each, a rare word or a
  * narrow filter) so that a common word stops after its newest year or two: each slice is one GIN
  * lookup of the terms, the access check, the filters and the slice's year tags (zy…), and visits
  * only that slice's matches (reindex writes the table in rid order, so also a narrow part of it).
@@ -235,14 +235,22 @@ async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags:
     )
     rids.push(...found.map(r => Number(r.rid)))
     if (rest) return { rids, complete: rids.length < need }
-    year = last - 1
     yearsRead += span
-    // the next slice: as many years as the matches so far say are still needed, and a quarter more
-    // (each slice is one GIN lookup with a cost of its own: a phrase found 90 times a year took
-    // five slices of 1, 2, 4, 8 years and the rest); a word this rare (or a narrow filter) needs
-    // 16 years or more: the rest at once
-    const perYear = rids.length / yearsRead
-    span = perYear === 0 ? 16 : Math.max(1, Math.ceil(((need - rids.length) / perYear) * 1.25))
+    // on to the next year that has entries (a year without any costs a whole lookup: 8 ms for a prefix)
+    const probe = new Sql('postgresql')
+    const [next] = await rows<{ rid: unknown }>(context, probe, `SELECT min("rid") AS "rid" FROM "ArchiveEntry" WHERE "rid" >= ${probe.p(ridOfYear(last - 1))}`)
+    if (next?.rid === null || next?.rid === undefined) return { rids, complete: true }
+    year = yearOfRid(Number(next.rid))
+    if (oldest !== null && year < oldest) return { rids, complete: true }
+    // the next slice: as many years as the last slice's matches say are still needed, and a
+    // quarter more (each slice is one GIN lookup with a cost of its own: a phrase found 90 times a
+    // year took five slices of 1, 2, 4, 8 years and the rest); a word this rare (or a narrow
+    // filter) needs 16 years or more: the rest at once. A thin newest year is not yet the rate:
+    // it may be the current one, mostly drafts the reader does not see (all of its searches then
+    // read the whole archive): the year before decides.
+    const perYear = found.length / span
+    if (yearsRead === span && perYear * 16 < need) span = 1
+    else span = perYear === 0 ? 16 : Math.max(1, Math.ceil(((need - rids.length) / perYear) * 1.25))
   }
   return { rids, complete: false }
 }
