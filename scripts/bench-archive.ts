@@ -15,7 +15,7 @@ import { preventPrismaDownloads } from './offline-prisma'
 import { applyPendingMigrations } from '../src/db/migrations'
 import { databaseTarget, type Provider } from '../src/db/database-url'
 import { createAnnalsContext } from '../src/keystone/context'
-import { reindexSections } from '../src/keystone/archive-reindex'
+import { ensureArchiveIndex, reindexSections } from '../src/keystone/archive-reindex'
 import { archiveColumns } from '../src/keystone/archive-index'
 import { ARCHIVE_CONFIG } from '../src/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
@@ -218,6 +218,8 @@ async function buildIndex(context: KeystoneContext, provider: Provider, url: str
   {
     console.log(`archive: ${loaded.departments} departments × ${loaded.years} years, ${(loaded.chars / 1e6).toFixed(1)}M chars (loaded in ${loaded.seconds.toFixed(1)} s without index)`)
 
+    // exactly `npm run reindex`: the index emptied first, then written newest year first
+    await ensureArchiveIndex(databaseTarget(url), { clear: true })
     const indexed = await reindexSections(context.prisma, provider, {
       batch: 1000,
       onProgress: p => process.stdout.write(`\r  indexing ${p.done}/${p.total} sections   `),
