@@ -36,7 +36,7 @@ import {
 import { REPORT_KINDS, ROLE_OPTIONS, STATUS_LABELS, headingProblem, sectionLengthProblem } from './src/workflow'
 import { invalidTextIn } from './src/workflow/text-validity'
 import { compareReportForSession } from './src/keystone/comparison'
-import { archiveColumns } from './src/keystone/archive-index'
+import { sectionArchiveColumns } from './src/keystone/archive-index'
 import { performTransition, recordEdit } from './src/keystone/workflow'
 import { anchorOf, checkNewComment, mayCreateComment, withAnchorContext } from './src/keystone/comments'
 import { workflowPanel } from './src/keystone/workflow-panel'
@@ -326,7 +326,7 @@ export const lists = {
       },
     },
     hooks: {
-      resolveInput: { create: args => withArchiveColumns(resolveSectionInput(args)), update: args => withArchiveColumns(resolveSectionInput(args)) },
+      resolveInput: { create: args => withArchiveColumns(resolveSectionInput(args)), update: args => withArchiveColumns(resolveSectionInput(args), args.item) },
       validate: async args => {
         if (args.operation === 'delete') return
         const { resolvedData, addValidationError } = args
@@ -524,10 +524,11 @@ export const lists = {
   }),
 } satisfies Lists<AnnalsSession>
 
-/** A section's archive index columns follow its plain text (src/keystone/archive-index.ts). */
-async function withArchiveColumns<R extends { plainText?: unknown }>(resolved: Promise<R>): Promise<R> {
+/** A section's archive index columns follow its plain text and heading (src/keystone/archive-index.ts). */
+async function withArchiveColumns<R extends { plainText?: unknown; heading?: unknown }>(resolved: Promise<R>, stored?: { plainText?: unknown; heading?: unknown }): Promise<R> {
   const data = await resolved
-  return typeof data.plainText === 'string' ? { ...data, ...archiveColumns(data.plainText) } : data
+  const columns = sectionArchiveColumns(data, stored)
+  return columns ? { ...data, ...columns } : data
 }
 
 /** A user's own visit times are theirs (and admins'). */

@@ -15,7 +15,7 @@ import { preventPrismaDownloads } from './offline-prisma'
 import { applyPendingMigrations } from '../src/db/migrations'
 import { databaseTarget, type Provider } from '../src/db/database-url'
 import { createAnnalsContext } from '../src/keystone/context'
-import { reindexSections } from '../src/keystone/archive-reindex'
+import { ensureArchiveIndex, reindexSections } from '../src/keystone/archive-reindex'
 import { archiveColumns } from '../src/keystone/archive-index'
 import { ARCHIVE_CONFIG } from '../src/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
@@ -218,6 +218,8 @@ async function buildIndex(context: KeystoneContext, provider: Provider, url: str
   {
     console.log(`archive: ${loaded.departments} departments × ${loaded.years} years, ${(loaded.chars / 1e6).toFixed(1)}M chars (loaded in ${loaded.seconds.toFixed(1)} s without index)`)
 
+    // exactly `npm run reindex`: the index emptied first, then written newest year first
+    await ensureArchiveIndex(databaseTarget(url), { clear: true })
     const indexed = await reindexSections(context.prisma, provider, {
       batch: 1000,
       onProgress: p => process.stdout.write(`\r  indexing ${p.done}/${p.total} sections   `),
@@ -298,7 +300,7 @@ async function measure(context: KeystoneContext, provider: Provider, reports: nu
       return
     }
 
-    // section saves through Keystone as the writer: body (index maintained) vs heading only (baseline)
+    // section saves through Keystone as the writer: body (index maintained) vs level only (baseline: the one field the index does not read; a heading is indexed too)
     const draftSectionsRows = await sudo.db.Section.findMany({ where: { report: { id: { equals: draftId } } } })
     const asWriter = session(writer)
     // every save sends the version it edits (kept from the previous save's answer)
@@ -309,7 +311,7 @@ async function measure(context: KeystoneContext, provider: Provider, reports: nu
       versions.set(id, Number(saved?.version))
     }
     const saveBody = await timed(RUNS, i => save(i, { body: plainTextToDocument(draftText.slice(0, 1000) + next()) }))
-    const saveHeading = await timed(RUNS, i => save(i, { heading: `标题${i}` }))
+    const saveLevel = await timed(RUNS, i => save(i, { level: 1 + ((i + 3) % 3) }))
     // the index's own share of a save: the same raw UPDATE of one section with and without the archive columns (triggers)
     const q = (sql: string) => (provider === 'sqlite' ? sql.replace(/\$\d/g, '?') : sql)
     const rawIndexed = await timed(RUNS, async i => {
@@ -322,8 +324,8 @@ async function measure(context: KeystoneContext, provider: Provider, reports: nu
       await context.prisma.$executeRawUnsafe(q(`UPDATE "Section" SET "heading" = $1 WHERE "id" = $2`), `标题${i}`, id)
     })
     console.log(`(${load()})`)
-    console.log(`index maintenance alone (raw UPDATE of one section's archive columns, triggers): p50 ${ms(rawIndexed.p50)}, p95 ${ms(rawIndexed.p95)}; same UPDATE of the heading p95 ${ms(rawPlain.p95)}`)
-    console.log(`section save (writer, 1,000 chars, index maintained): p50 ${ms(saveBody.p50)}, p95 ${ms(saveBody.p95)}; heading-only save p95 ${ms(saveHeading.p95)} (ratio ${(saveBody.p95 / saveHeading.p95).toFixed(2)})`)
+    console.log(`index maintenance alone (raw UPDATE of one section's archive columns, triggers): p50 ${ms(rawIndexed.p50)}, p95 ${ms(rawIndexed.p95)}; same UPDATE of the heading alone (raw SQL: columns not recomputed, triggers idle) p95 ${ms(rawPlain.p95)}`)
+    console.log(`section save (writer, 1,000 chars, index maintained): p50 ${ms(saveBody.p50)}, p95 ${ms(saveBody.p95)}; level-only save (not indexed) p95 ${ms(saveLevel.p95)} (ratio ${(saveBody.p95 / saveLevel.p95).toFixed(2)})`)
   }
 }
 

@@ -11,6 +11,9 @@ import {
   matchText,
   parseQuery,
   searchColumn,
+  sectionSearchColumn,
+  headingHighlights,
+  HEADING_END,
   searchTokens,
   sharedPassages,
   similarity,
@@ -28,6 +31,18 @@ describe('folding', () => {
     const mapped = searchTokens('党建， 工作')
     expect(mapped.tokens).toEqual(['党', '建', 'ǁ', '工', '作'])
     expect(mapped.start).toEqual([0, 1, 2, 4, 5])
+  })
+  test('a section is searched by its heading, its end mark, then its body; the mark stands nowhere else', () => {
+    expect(sectionSearchColumn('（三）人才工作', '引進人才。')).toBe(`ǁ 三 ǁ 人 才 工 作 ${HEADING_END} 引 进 人 才 ǁ`)
+    expect(sectionSearchColumn('', '党建')).toBe(`${HEADING_END} 党 建`)
+    // the mark typed in a text or a query is punctuation, so nothing matches it or across it
+    expect(searchColumn(`党${HEADING_END}建`)).toBe('党 ǁ 建')
+    expect(() => parseQuery(HEADING_END)).toThrow(ArchiveQueryError)
+  })
+  test('heading highlights: every term occurrence in the heading as written, adjacent ones merged', () => {
+    const heading = '（三）人才工作與人才引進'
+    const ranges = headingHighlights(heading, parseQuery('人才 引进').terms.map(t => t.tokens))
+    expect(ranges.map(r => heading.slice(r.start, r.end))).toEqual(['人才', '人才引進'])
   })
 })
 

@@ -6,7 +6,7 @@ import { as, currentVersion, testProviders } from './helpers/db'
 import { useTestDatabase } from './helpers/demo'
 import { addReport, archiveFixture, filler, type ArchiveFixture } from './helpers/archive'
 import { passageSources, reuseCheck, searchArchive } from '../src/keystone/archive'
-import { ARCHIVE_CONFIG } from '../src/archive'
+import { ARCHIVE_CONFIG, HEADING_END } from '../src/archive'
 import { createReport } from '../src/keystone/report-store'
 import { ensureArchiveIndex, reindexSections } from '../src/keystone/archive-reindex'
 import { plainTextToDocument } from '../src/text'
@@ -102,6 +102,47 @@ describe.each(providers)('archive on %s', provider => {
     const draftText = (await context.sudo().db.Section.findMany({ where: { report: { id: { equals: ids.draftB } } } }))[0].plainText as string
     expect((await passageSources(as(context, fx.users.archivist), { text: draftText.slice(150, 260) })).map(s => s.reportId)).not.toContain(ids.draftB)
     await expect(reuseCheck(as(context, fx.users.writerA), { reportId: ids.draftB })).rejects.toThrow(/无权查看/)
+  })
+
+  test('a word only in a section heading is found, highlighted in the heading, ranked with body matches, and follows a heading-only save', async () => {
+    const sudo = context.sudo()
+    const headingOnly = await createReport(context, {
+      departmentId: fx.departments.a, year: 2016, title: '标题命中', status: 'approved', reason: 'test',
+      sections: [{ heading: '（三）人才工作', text: filler(70, 400) }],
+    })
+    // the same phrase in a short body: many times denser than the heading's one in 400 characters
+    const inBody = await addReport(context, fx.departments.c, 2016, [filler(71, 30) + '人才工作' + filler(72, 30)])
+    const draftHeading = await createReport(context, {
+      departmentId: fx.departments.b, year: 2016, title: '乙草稿', status: 'draft', reason: 'test',
+      sections: [{ heading: '（四）人才工作机密', text: filler(73, 100) }],
+    })
+    for (const user of ['archivist', 'writerA', 'headA'] as const) {
+      const r = await search(user, '人才工作')
+      expect(r.total).toBe(2)
+      expect(r.hits.map(h => h.reportId)).toEqual([headingOnly, inBody])
+    }
+    const [hit] = (await search('archivist', '人才工作')).hits
+    expect(hit.heading).toBe('（三）人才工作')
+    expect(hit.headingHighlights.map(h => hit.heading.slice(h.start, h.end))).toEqual(['人才工作'])
+    expect(hit.highlights).toEqual([])
+    // the heading's numbering is part of it (full-width brackets as any punctuation)
+    expect((await search('archivist', '"(三)人才"')).hits.map(h => h.reportId)).toEqual([headingOnly])
+    // another department's draft heading: its own writers only, never in a total
+    expect((await search('archivist', '人才工作机密')).total).toBe(0)
+    expect((await search('writerA', '人才工作机密')).total).toBe(0)
+    expect((await search('writerB', '人才工作机密')).hits.map(h => h.reportId)).toEqual([draftHeading])
+    expect((await search('writerB', '人才工作')).total).toBe(3)
+    // no phrase across the heading's end: the heading's last words and the body's first
+    const bodyStart = filler(70, 400).slice(0, 2)
+    expect((await search('archivist', `"工作${bodyStart}"`)).total).toBe(0)
+
+    // a heading-only save re-indexes the section (in the save's transaction)
+    const [section] = await sudo.db.Section.findMany({ where: { report: { id: { equals: headingOnly } } } })
+    await sudo.db.Section.updateOne({ where: { id: String(section.id) }, data: { heading: '（三）档案工作', version: await currentVersion(context, 'Section', String(section.id)) } })
+    expect((await search('archivist', '人才工作')).hits.map(h => h.reportId)).toEqual([inBody])
+    expect((await search('archivist', '档案工作')).hits.map(h => h.reportId)).toEqual([headingOnly])
+    // …and its body still is the body
+    expect((await search('archivist', filler(70, 400).slice(100, 108))).hits.map(h => h.reportId)).toContain(headingOnly)
   })
 
   test('passageSources finds the sentence in three departments, earliest first', async () => {
@@ -221,6 +262,16 @@ describe.each(providers)('archive on %s', provider => {
 
   test('npm run reindex rebuilds the index from the sections (and restores dropped triggers)', async () => {
     const before = await search('archivist', '鑫')
+    // an archive indexed before headings were: search columns of the body alone (still searched as before)
+    const headingFound = (await search('archivist', '档案工作')).hits.map(h => h.reportId)
+    expect(headingFound).toHaveLength(1)
+    await context.prisma.$executeRawUnsafe(
+      provider === 'sqlite'
+        ? `UPDATE "Section" SET "searchText" = substr("searchText", instr("searchText", '${HEADING_END}') + 2)`
+        : `UPDATE "Section" SET "searchText" = substr("searchText", strpos("searchText", '${HEADING_END}') + 2)`
+    )
+    expect((await search('archivist', '档案工作')).total).toBe(0)
+    expect(await search('archivist', '鑫')).toEqual(before)
     if (provider === 'sqlite') {
       await context.prisma.$executeRawUnsafe('DROP TRIGGER "Section_archive_update"')
       await ensureArchiveIndex(db.target, { clear: true })
@@ -232,6 +283,7 @@ describe.each(providers)('archive on %s', provider => {
     expect(progress.length).toBeGreaterThan(1)
     expect(await search('archivist', '鑫')).toEqual(before)
     expect((await passageSources(as(context, fx.users.archivist), { text: SENTENCE })).map(s => s.year)).toEqual([2015, 2018, 2022])
+    expect((await search('archivist', '档案工作')).hits.map(h => h.reportId)).toEqual(headingFound)
   })
 
   test('the index triggers and the index exist after every migration', async () => {

@@ -30,6 +30,10 @@ const SEARCH = gql`
         status
         kind
         heading
+        headingHighlights {
+          start
+          end
+        }
         snippet
         highlights {
           start
@@ -183,7 +187,9 @@ export default function SearchPage() {
                       {hit.departmentName} · {hit.year}年 · {statusLabel(hit.status)}
                     </span>
                   </div>
-                  <div style={{ color: '#57606a', fontSize: 13, margin: '2px 0' }}>§ {hit.heading}</div>
+                  <div style={{ color: '#57606a', fontSize: 13, margin: '2px 0' }} data-testid="search-hit-heading">
+                    § <Marked text={hit.heading} ranges={hit.headingHighlights} />
+                  </div>
                   <div style={{ lineHeight: 1.7 }} data-testid="search-snippet">
                     …<Marked text={hit.snippet} ranges={hit.highlights} />…
                   </div>

@@ -46,6 +46,17 @@ export function snippetFor(text: string, terms: readonly (readonly string[])[], 
   return { text: excerpt, highlights, offset }
 }
 
+/** Whether a heading holds a token sequence (the whole query: a heading match ranks above body matches). */
+export function headingHolds(heading: string, tokens: readonly string[]): boolean {
+  return occurrences(searchTokens(heading), tokens).length > 0
+}
+
+/** Every term occurrence in a heading (shown whole, so offsets are the heading's own). */
+export function headingHighlights(heading: string, terms: readonly (readonly string[])[]): Range[] {
+  const mapped = searchTokens(heading)
+  return mergeRanges(terms.flatMap(t => occurrences(mapped, t)))
+}
+
 /** `context` characters either side of [start, end), not cutting a surrogate pair, on one line's worth. */
 export function excerptAround(text: string, start: number, end: number, context: number): { text: string; offset: number } {
   let from = Math.max(0, start - context)

@@ -7,6 +7,13 @@ const FOLD = resolveNormalizeOptions({ traditional: true, punctuation: true, num
 /** Stands for every punctuation mark in the search index, so that a phrase never matches across one. */
 export const PUNCTUATION_TOKEN = 'ǁ'
 
+/**
+ * Ends a section's heading in its search column (heading, this token, body): no phrase matches
+ * across it, and the heading is the column's text before it. Never a token of a text or query
+ * (folding makes the letter itself punctuation), so it marks only this place.
+ */
+export const HEADING_END = 'ǀ'
+
 const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
 /** Folded tokens (one code point each) and, per token, the original [start, end) in UTF-16 units. */
@@ -32,7 +39,7 @@ function mapTokens(text: string, keepPunctuation: boolean): MappedTokens {
     const code = text.codePointAt(i) as number
     const width = code > 0xffff ? 2 : 1
     for (const folded of foldChar(String.fromCodePoint(code), FOLD)) {
-      const token = WORD_CHAR.test(folded) ? folded : keepPunctuation ? PUNCTUATION_TOKEN : ''
+      const token = WORD_CHAR.test(folded) && folded !== HEADING_END ? folded : keepPunctuation ? PUNCTUATION_TOKEN : ''
       if (!token) continue
       out.tokens.push(token)
       out.start.push(i)
@@ -43,7 +50,15 @@ function mapTokens(text: string, keepPunctuation: boolean): MappedTokens {
   return out
 }
 
-/** The Section column the database indexes: search tokens separated by single spaces. */
+/** Search tokens of a text separated by single spaces (the form the database matches phrases in). */
 export function searchColumn(text: string): string {
   return searchTokens(text).tokens.join(' ')
+}
+
+/**
+ * The Section column the database indexes: the heading's search tokens, HEADING_END, then the
+ * body's, all separated by single spaces, so that a word only in a heading (（三）人才工作) is found.
+ */
+export function sectionSearchColumn(heading: string, body: string): string {
+  return [searchColumn(heading), HEADING_END, searchColumn(body)].filter(Boolean).join(' ')
 }

@@ -47,6 +47,7 @@ const Hit = g.object<SearchHit>()({
     status: g.field({ type: g.nonNull(g.String) }),
     kind: g.field({ type: g.nonNull(g.String) }),
     heading: g.field({ type: g.nonNull(g.String) }),
+    headingHighlights: g.field({ type: g.nonNull(g.list(g.nonNull(Highlight))), description: 'ranges in heading where a term stands (UTF-16 offsets)' }),
     snippet: g.field({ type: g.nonNull(g.String) }),
     highlights: g.field({ type: g.nonNull(g.list(g.nonNull(Highlight))), description: 'ranges in snippet (UTF-16 offsets)' }),
     offset: g.field({ type: g.nonNull(g.Int), description: 'where the snippet starts in the section text' }),
@@ -126,7 +127,7 @@ export const extendArchiveSchema = g.extend(() => ({
     searchArchive: g.field({
       type: g.nonNull(Result),
       description:
-        '档案全文检索 / Full-text search over the reports you may read: words must all appear, "quoted phrases" whole. The newest 500 matches are ranked (whole phrase first, then relevance, then newest); pages past them follow newest first.',
+        '档案全文检索 / Full-text search over the reports you may read: words must all appear, "quoted phrases" whole. The newest 500 matches are ranked (whole phrase first, then the phrase in the section heading, then relevance, then newest); pages past them follow newest first.',
       args: {
         query: g.arg({ type: g.nonNull(g.String) }),
         departmentId: g.arg({ type: g.ID, description: 'this department and its sub-departments' }),

@@ -53,8 +53,6 @@ export async function reindexSections(
   { batch = 200, onProgress = (_: ReindexProgress) => {} }: { batch?: number; onProgress?: (p: ReindexProgress) => void } = {}
 ): Promise<ReindexProgress> {
   const started = performance.now()
-  const [{ n }] = (await prisma.$queryRawUnsafe(`SELECT count(*) AS n FROM "Section"`)) as { n: unknown }[]
-  const total = Number(n)
   // one statement per batch: the rows come as one JSON parameter
   const update =
     provider === 'sqlite'
@@ -62,25 +60,37 @@ export async function reindexSections(
          UPDATE "Section" SET "searchText" = v.st, "fingerprints" = v.fp FROM v WHERE "Section"."id" = v.id`
       : `UPDATE "Section" s SET "searchText" = v.st, "fingerprints" = v.fp
          FROM (SELECT j ->> 0 AS id, j ->> 1 AS st, j ->> 2 AS fp FROM jsonb_array_elements($1::jsonb) j) v WHERE s."id" = v.id`
+  // newest year first, a report's sections together: the index entries are then written in rid
+  // order, and PostgreSQL's table holds them in that order on disk, so that a search's slice of
+  // years reads one narrow stretch of each GIN posting list instead of all of it
+  const order = (await prisma.$queryRawUnsafe(
+    `SELECT s."id" AS "id" FROM "Section" s LEFT JOIN "Report" r ON r."id" = s."report" ORDER BY coalesce(r."year", 0) DESC, s."report", s."position", s."id"`
+  )) as { id: string }[]
+  const total = order.length
+  const read =
+    provider === 'sqlite'
+      ? `SELECT s."id", s."heading", s."plainText" FROM json_each(?) j JOIN "Section" s ON s."id" = j.value`
+      : `SELECT s."id", s."heading", s."plainText" FROM unnest($1::text[]) AS j("id") JOIN "Section" s ON s."id" = j."id"`
   let done = 0
   let chars = 0
-  let after = ''
-  for (;;) {
-    const rows = (await prisma.$queryRawUnsafe(
-      provider === 'sqlite'
-        ? `SELECT "id", "plainText" FROM "Section" WHERE "id" > ? ORDER BY "id" LIMIT ${batch}`
-        : `SELECT "id", "plainText" FROM "Section" WHERE "id" > $1 ORDER BY "id" LIMIT ${batch}`,
-      after
-    )) as { id: string; plainText: string }[]
-    if (rows.length === 0) break
-    const values = rows.map(row => {
-      const columns = archiveColumns(row.plainText)
-      return [row.id, columns.searchText, columns.fingerprints]
+  for (let from = 0; from < order.length; from += batch) {
+    const ids = order.slice(from, from + batch).map(row => row.id)
+    const rows = (await prisma.$queryRawUnsafe(read, provider === 'sqlite' ? JSON.stringify(ids) : `{${ids.map(id => JSON.stringify(id)).join(',')}}`)) as {
+      id: string
+      heading: string | null
+      plainText: string
+    }[]
+    // rows in the batch's order (the updates below run their triggers in it)
+    const byId = new Map(rows.map(row => [row.id, row]))
+    const values = ids.flatMap(id => {
+      const row = byId.get(id)
+      if (!row) return [] // deleted meanwhile
+      const columns = archiveColumns(row.plainText, row.heading ?? '')
+      chars += row.plainText.length
+      return [[row.id, columns.searchText, columns.fingerprints]]
     })
     await prisma.$executeRawUnsafe(update, JSON.stringify(values))
-    done += rows.length
-    chars += rows.reduce((sum, row) => sum + row.plainText.length, 0)
-    after = rows[rows.length - 1].id
+    done += ids.length
     onProgress({ done, total, chars, seconds: (performance.now() - started) / 1000 })
   }
   await refreshCommonHashes(prisma, provider)

@@ -13,6 +13,8 @@ import {
   bigrams,
   excerptAround,
   ftsMatch,
+  headingHighlights,
+  headingHolds,
   kgramHashes,
   matchText,
   parseQuery,
@@ -91,6 +93,8 @@ export type SearchHit = {
   status: string
   kind: string
   heading: string
+  /** ranges in the heading (UTF-16 offsets) where a term stands */
+  headingHighlights: Range[]
   snippet: string
   highlights: Range[]
   /** the snippet's offset in the section text (for links to the passage) */
@@ -174,7 +178,7 @@ function phraseChecks(sql: Sql, query: ParsedQuery, column = 's."searchText"'): 
     .map(t => `strpos(${column}, ${sql.p(spaced(t.tokens))}) > 0`)
 }
 
-type Ranked = { rid: number; exact: number; score: number; /** false: a long phrase's bigrams, not the phrase (PostgreSQL) */ ok?: boolean }
+type Ranked = { rid: number; exact: number; /** 1: the whole phrase stands in the heading */ heading?: number; score: number; /** false: a long phrase's bigrams, not the phrase (PostgreSQL) */ ok?: boolean }
 
 /**
  * SQLite: matches in index order (newest year first) from `offset`, at most `limit`. The index
@@ -200,10 +204,11 @@ async function indexMatches(context: KeystoneContext, query: ParsedQuery, tags: 
 /**
  * PostgreSQL: the first `need` matches of the terms' bigrams in index order (newest year first;
  * long phrases are checked on the texts afterwards, see scoreWindow and checkedRids), read in
- * slices of years (1, 2, 4, 8 years, then the rest; straight to the rest after a first year with
- * under 1/16 of `need`, a rare word or a narrow filter) so that a common
- * word stops after its newest year or two: each slice is one GIN lookup of the terms, the access
- * check, the filters and the slice's year tags (zy…), and visits only that slice's matches.
+ * slices of years (the newest year, then as many years as its matches say are needed, then the
+ * rest; straight to the rest after two years with under 1/16 of `need` each, a rare word or a
+ * narrow filter) so that a common word stops after its newest year or two: each slice is one GIN
+ * lookup of the terms, the access check, the filters and the slice's year tags (zy…), and visits
+ * only that slice's matches (reindex writes the table in rid order, so also a narrow part of it).
  * `complete`: there are no more matches than returned.
  */
 async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags: TagFilter, range: { min: number; max: number }, need: number): Promise<{ rids: number[]; complete: boolean }> {
@@ -213,7 +218,8 @@ async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags:
   let year = Math.min(yearOfRid(Math.max(Number(bounds.newest), range.min)), MAX_YEAR)
   const oldest = range.max < Number.MAX_SAFE_INTEGER ? yearOfRid(range.max) : null
   const rids: number[] = []
-  for (let span = 1; rids.length < need; span *= 2) {
+  let yearsRead = 0
+  for (let span = 1; rids.length < need; ) {
     const sql = new Sql('postgresql')
     const last = year - span + 1
     // the last slice: every older year (also entries of no year) down to the filter's start
@@ -229,9 +235,22 @@ async function slicedMatches(context: KeystoneContext, query: ParsedQuery, tags:
     )
     rids.push(...found.map(r => Number(r.rid)))
     if (rest) return { rids, complete: rids.length < need }
-    year = last - 1
-    // a word this rare in its newest year (or a narrow filter) needs many years: the rest at once
-    if (span === 1 && rids.length * 16 < need) span = 8
+    yearsRead += span
+    // on to the next year that has entries (a year without any costs a whole lookup: 8 ms for a prefix)
+    const probe = new Sql('postgresql')
+    const [next] = await rows<{ rid: unknown }>(context, probe, `SELECT min("rid") AS "rid" FROM "ArchiveEntry" WHERE "rid" >= ${probe.p(ridOfYear(last - 1))}`)
+    if (next?.rid === null || next?.rid === undefined) return { rids, complete: true }
+    year = yearOfRid(Number(next.rid))
+    if (oldest !== null && year < oldest) return { rids, complete: true }
+    // the next slice: as many years as the last slice's matches say are still needed, and a
+    // quarter more (each slice is one GIN lookup with a cost of its own: a phrase found 90 times a
+    // year took five slices of 1, 2, 4, 8 years and the rest); a word this rare (or a narrow
+    // filter) needs 16 years or more: the rest at once. A thin newest year is not yet the rate:
+    // it may be the current one, mostly drafts the reader does not see (all of its searches then
+    // read the whole archive): the year before decides.
+    const perYear = found.length / span
+    if (yearsRead === span && perYear * 16 < need) span = 1
+    else span = perYear === 0 ? 16 : Math.max(1, Math.ceil(((need - rids.length) / perYear) * 1.25))
   }
   return { rids, complete: false }
 }
@@ -241,12 +260,15 @@ function ridConditions(sql: Sql, range: { min: number; max: number }): string {
   return [range.min > 0 ? `AND e."rid" >= ${sql.p(range.min)}::bigint` : '', range.max < Number.MAX_SAFE_INTEGER ? `AND e."rid" <= ${sql.p(range.max)}::bigint` : ''].join(' ')
 }
 
-/** A PostgreSQL query run with bitmap scans only (in its own transaction: the settings end with it). */
+/**
+ * A PostgreSQL query run with bitmap scans only and without JIT compiling (the vector's cost makes
+ * every estimate pass JIT's threshold: 5–100 ms of compiling for a lookup of a few ms). In its own
+ * transaction, the settings in one statement: they end with it.
+ */
 async function bitmapOnly<T>(context: KeystoneContext, sql: Sql, text: string): Promise<T[]> {
   const prisma = context.prisma
-  const [, , found] = await prisma.$transaction([
-    prisma.$executeRawUnsafe('SET LOCAL enable_indexscan = off'),
-    prisma.$executeRawUnsafe('SET LOCAL enable_seqscan = off'),
+  const [, found] = await prisma.$transaction([
+    prisma.$queryRawUnsafe(`SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`),
     prisma.$queryRawUnsafe(text, ...sql.params),
   ])
   return found as T[]
@@ -266,36 +288,47 @@ async function countMatches(context: KeystoneContext, query: ParsedQuery, tags: 
 
 /**
  * Scores of the ranked window, read from its texts (one rule on both providers): a whole-phrase
- * match first, then the first term's occurrences per 1,000 bytes of the text.
+ * match first, then the whole phrase in the section's heading (a heading match ranks at least as
+ * well as a body match), then the first term's occurrences per 1,000 bytes of the text.
  */
 async function scoreWindow(context: KeystoneContext, query: ParsedQuery, window: Ranked[] & { scored?: boolean }): Promise<void> {
   if (window.length === 0) return
   const multi = query.terms.length > 1
-  // SQLite's bm25 scored one-character terms; several of them still need the whole-phrase mark
-  if (window.scored && !multi) return
   const sql = new Sql(providerOf(context))
   const pg = sql.provider === 'postgresql'
   const first = spaced(query.terms[0].tokens)
-  const t = 's."searchText"'
-  const exact = multi ? `(CASE WHEN ${pg ? 'strpos' : 'instr'}(${t}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
+  // PostgreSQL: the entry's copy of the column, decompressed once per row (each function reading a
+  // compressed value decompresses it again: that was half of this query)
+  const t = pg ? 'x."t"' : 's."searchText"'
+  const position = pg ? 'strpos' : 'instr'
+  const exact = multi ? `(CASE WHEN ${position}(${t}, ${sql.p(spaced(query.phrase))}) > 0 THEN 1 ELSE 0 END)` : '0'
   // in bytes (the same on both providers): counting characters of 500 texts was most of a search's time on PostgreSQL
   const bytes = (x: string) => (pg ? `octet_length(${x})` : `length(CAST(${x} AS BLOB))`)
+  // SQLite's bm25 scored one-character terms
   const score = window.scored
     ? '0'
     : `((${bytes(t)} - ${bytes(`replace(${t}, ${sql.p(first)}, '')`)}) * ${pg ? '1.0::float' : '1.0'} / ${Buffer.byteLength(first)} / ${pg ? 'greatest' : 'max'}(${bytes(t)}, 1) * 1000)`
-  const checks = pg ? phraseChecks(sql, query) : []
+  const checks = pg ? phraseChecks(sql, query, t) : []
   const ok = checks.length ? `(CASE WHEN ${checks.join(' AND ')} THEN 1 ELSE 0 END)` : '1'
-  const scored = await rows<{ rid: unknown; exact: unknown; score: unknown; ok: unknown }>(
+  // the heading as written (folded here: reading it from the search column read every text again on SQLite)
+  const columns = `${exact} AS "exact", ${score} AS "score", ${ok} AS "ok"`
+  const scored = await rows<{ rid: unknown; heading: unknown; exact: unknown; score: unknown; ok: unknown }>(
     context,
     sql,
-    `SELECT e."rid" AS "rid", ${exact} AS "exact", ${score} AS "score", ${ok} AS "ok"
-     FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
-     WHERE e."rid" IN (${window.map(w => sql.p(w.rid) + (pg ? '::bigint' : '')).join(', ')})`
+    pg
+      ? // rids as one array joined to the key: a list of 500 in IN (…) was planned as a parallel scan of every entry
+        `SELECT x."rid" AS "rid", x."heading" AS "heading", ${columns}
+         FROM (SELECT e."rid", s."heading", e."text" || '' AS "t" FROM unnest(${sql.p(`{${window.map(w => w.rid).join(',')}}`)}::bigint[]) AS w("rid")
+               JOIN "ArchiveEntry" e ON e."rid" = w."rid" JOIN "Section" s ON s."id" = e."sectionId" OFFSET 0) x`
+      : `SELECT e."rid" AS "rid", s."heading" AS "heading", ${columns}
+         FROM "ArchiveEntry" e JOIN "Section" s ON s."id" = e."sectionId"
+         WHERE e."rid" IN (${window.map(w => sql.p(w.rid)).join(', ')})`
   )
   const byRid = new Map(scored.map(r => [Number(r.rid), r]))
   for (const w of window) {
     const r = byRid.get(w.rid)
     w.exact = Number(r?.exact ?? 0)
+    w.heading = headingHolds(String(r?.heading ?? ''), query.phrase) ? 1 : 0
     if (!window.scored) w.score = Number(r?.score ?? 0)
     w.ok = Number(r?.ok ?? 0) === 1
   }
@@ -360,7 +393,7 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
     hits: [],
   }
   if (window.length === 0 || skip >= result.total) return result
-  window.sort((a, b) => b.exact - a.exact || b.score - a.score || a.rid - b.rid)
+  window.sort((a, b) => b.exact - a.exact || (b.heading ?? 0) - (a.heading ?? 0) || b.score - a.score || a.rid - b.rid)
   let page = window.slice(skip, skip + take)
   // past the window: the remaining matches in index order (newest first)
   if (page.length < take && !complete) {
@@ -396,6 +429,7 @@ export async function searchArchive(context: KeystoneContext, args: SearchArgs):
       status: String(row.status),
       kind: String(row.kind),
       heading: String(row.heading ?? ''),
+      headingHighlights: headingHighlights(String(row.heading ?? ''), terms),
       snippet: snippet.text,
       highlights: snippet.highlights,
       offset: snippet.offset,

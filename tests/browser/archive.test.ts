@@ -25,6 +25,8 @@ describeInBrowser('archive pages in Chromium', () => {
     const chengxiDraft = (await findReportId(sudo, chengxi, 2025)) as string
     const [first] = await sudo.db.Section.findMany({ where: { report: { id: { equals: chengxiDraft } } }, orderBy: { position: 'asc' }, take: 1 })
     chengxiDraftText = String(first.plainText).replace(/\s/g, '').slice(0, 8)
+    // a word only in a section heading
+    await createReport(sudo, { departmentId: other, year: 2023, title: '清河县委组织部2023年工作总结', status: 'approved', reason: 'test', sections: [{ heading: '（三）档案编研工作', text: '全年整理各类文书一千二百余件，完成数字化扫描。' }] })
   }
 
   test('search from the navigation: highlighted snippets, filters, paging, no other department’s draft', async () => {
@@ -52,6 +54,19 @@ describeInBrowser('archive pages in Chromium', () => {
     await page.goto(`${demo.url}/search?q=${encodeURIComponent(`"${chengxiDraftText}"`)}`)
     await page.getByTestId('search-total').waitFor()
     expect(await page.getByTestId('search-total').innerText()).toMatch(/共 0 条结果/)
+    await page.close()
+  })
+
+  test('a word only in a section heading: found, the heading marked', async () => {
+    const page = await demo.signedIn('archivist@annals.local', { width: 1400, height: 1000 })
+    await page.goto(`${demo.url}/search?q=${encodeURIComponent('档案编研')}`)
+    await page.getByTestId('search-total').waitFor()
+    expect(await page.getByTestId('search-total').innerText()).toMatch(/共 1 条结果/)
+    const mark = page.locator('[data-testid=search-hit-heading] mark')
+    await mark.first().waitFor()
+    expect(await mark.allInnerTexts()).toEqual(['档案编研'])
+    expect(await page.getByTestId('search-hit-heading').innerText()).toContain('（三）档案编研工作')
+    await page.screenshot({ path: screenshotPath('archive-search-heading'), fullPage: true })
     await page.close()
   })
 
