@@ -12,6 +12,19 @@ export async function migrate() {
   const target = databaseTarget()
   const applied = await applyPendingMigrations(target)
   console.log(applied.length ? `✓ 已执行数据库迁移 / applied migrations: ${applied.join(', ')}` : '✓ 数据库结构已是最新 / database schema is up to date')
+  await rebuildArchiveIndexIfDue()
+}
+
+/** A migration that changed what the archive index holds marks it for one rebuild: done here, before serving. */
+async function rebuildArchiveIndexIfDue() {
+  const { createAnnalsContext } = await import('../src/keystone/context')
+  const { archiveRebuildDue } = await import('../src/keystone/archive-reindex')
+  const { reindexArchive } = await import('./reindex')
+  const annals = await createAnnalsContext()
+  const due = await archiveRebuildDue(annals.context.prisma).finally(() => annals.disconnect())
+  if (!due) return
+  console.log('ℹ 档案检索索引需要重建一次（章节标题已纳入检索）/ the archive index is rebuilt once (section headings are now searched)')
+  await reindexArchive()
 }
 
 /** Problems with the accounts of this database for a real deployment, and a hint when it has none. */

@@ -99,6 +99,20 @@ export async function reindexSections(
   return { done, total, chars, seconds: (performance.now() - started) / 1000 }
 }
 
+/** Is a rebuild of the index due (marked by a migration that changed what the index holds)? */
+export async function archiveRebuildDue(prisma: Prisma): Promise<boolean> {
+  const rows = (await prisma.$queryRawUnsafe(`SELECT "task" FROM "ArchiveMaintenance" WHERE "task" = 'reindex'`)) as unknown[]
+  return rows.length > 0
+}
+
+/** Rebuilds the whole index (DDL again, every section's columns) and clears a due mark. */
+export async function rebuildArchiveIndex(prisma: Prisma, target: DatabaseTarget, options: Parameters<typeof reindexSections>[2] = {}): Promise<ReindexProgress> {
+  await ensureArchiveIndex(target, { clear: true })
+  const result = await reindexSections(prisma, target.provider, options)
+  await prisma.$executeRawUnsafe(`DELETE FROM "ArchiveMaintenance" WHERE "task" = 'reindex'`)
+  return result
+}
+
 /** Lists the hashes found in more than maxHashSections sections (set phrases): passage and reuse queries skip them. */
 export async function refreshCommonHashes(prisma: Prisma, provider: DatabaseTarget['provider']) {
   const limit = ARCHIVE_CONFIG.maxHashSections
