@@ -11,12 +11,17 @@ import type { DatabaseTarget } from '../db/database-url'
 import { archiveColumns } from './archive-index'
 import { ARCHIVE_CONFIG } from '../archive'
 
-/** The hand-written index migration of a provider (the newest folder named …_archive_index). */
+/**
+ * The hand-written index migration of a provider (the newest folder named …_archive_index), then
+ * the patches of that shape (later folders named …_archive_index_<what>), in order.
+ */
 export function archiveIndexSql(provider: DatabaseTarget['provider']): string {
   const dir = migrationsDir(provider)
-  const folder = readdirSync(dir).filter(name => /_archive_index$/.test(name)).sort().at(-1)
-  if (!folder) throw new Error(`没有找到检索索引迁移 / no *_archive_index migration in ${dir}`)
-  return readFileSync(path.join(dir, folder, 'migration.sql'), 'utf8')
+  const folders = readdirSync(dir).sort()
+  const shape = folders.filter(name => /_archive_index$/.test(name)).at(-1)
+  if (!shape) throw new Error(`没有找到检索索引迁移 / no *_archive_index migration in ${dir}`)
+  const patches = folders.filter(name => name > shape && /_archive_index_\w+$/.test(name))
+  return [shape, ...patches].map(folder => readFileSync(path.join(dir, folder, 'migration.sql'), 'utf8')).join('\n')
 }
 
 /** Creates whatever of the index is missing, and (with `clear`) empties the SQLite index tables. */
