@@ -19,6 +19,7 @@ import { rememberUnsealed, stampedSessions, withSessionData, type SessionUserLoa
 import { throttleSignIn, withThrottleModel } from './src/auth/throttle'
 import { boundedApolloConfig, guardGraphqlBodies, securityHeaders, withComplexityCode } from './src/keystone/request-guard'
 import { formatAnnalsError } from './src/keystone/errors'
+import { atomicVersionedUpdates } from './src/keystone/versions'
 import { registerDocumentRoutes } from './src/keystone/document-routes'
 import { withAnnalsSignin } from './src/keystone/signin-page'
 
@@ -92,7 +93,7 @@ export function annalsConfig(options: AnnalsConfigOptions = {}) {
       },
       graphql: {
         schemaPath: 'generated/schema.graphql',
-        extendGraphqlSchema: schema => throttleSignIn(extendWritingSchema(extendArchiveSchema(extendGraphqlSchema(schema)))),
+        extendGraphqlSchema: schema => atomicVersionedUpdates(throttleSignIn(extendWritingSchema(extendArchiveSchema(extendGraphqlSchema(schema))))),
         // the same limit as the guard in front of it (src/keystone/request-guard.ts), which answers first
         bodyParser: { limit: MAX_REQUEST_BYTES },
         // compact JSON: comparison results are large, and indentation only costs time and bytes

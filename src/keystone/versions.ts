@@ -1,6 +1,8 @@
 // Optimistic locking, in one place: a save moves a report's or section's version forward only
 // from the version it was based on. Of concurrent saves of one version exactly one gets
 // through; the others get a CONFLICT naming who saved in between and when.
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql'
+import type { KeystoneContext } from '@keystone-6/core/types'
 import type { TypedContext } from './types'
 import { staleVersionProblem } from '../workflow'
 import { AnnalsError } from './errors'
@@ -32,4 +34,21 @@ export async function conflictError(prisma: Prisma, list: Versioned, id: string,
   const query = { where: { id }, include: { lastEditedBy: true } } as const
   const current = list === 'report' ? await prisma.report.findUnique(query) : await prisma.section.findUnique(query)
   return new AnnalsError('CONFLICT', staleVersionProblem(expected, current?.version ?? -1, current?.lastEditedBy?.name, current?.updatedAt ?? undefined))
+}
+
+/**
+ * The stock update mutations of versioned lists run in one transaction: the version claim (a
+ * beforeOperation hook), the write and the after-hooks commit together. Without it, a second save
+ * could claim the next version between a first save's claim and its write, and the first write
+ * then stored its text and an older version over the second's (two answers naming one version).
+ * The writing desk's saves already run this way (writing-store.ts saveSection).
+ */
+export function atomicVersionedUpdates(schema: GraphQLSchema, mutations = ['updateSection', 'updateReport']): GraphQLSchema {
+  for (const name of mutations) {
+    const field = schema.getMutationType()?.getFields()[name]
+    if (!field?.resolve) throw new Error(`mutation ${name} not found`)
+    const original: GraphQLFieldResolver<unknown, KeystoneContext> = field.resolve
+    field.resolve = (root, args, context, info) => context.transaction((tx: KeystoneContext) => original(root, args, tx, info))
+  }
+  return schema
 }
