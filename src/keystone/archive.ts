@@ -171,8 +171,11 @@ function phraseChecksNeeded(query: ParsedQuery): boolean {
   return query.terms.some(t => t.tokens.length > 1 && !(t.tokens.length === 2 && t.tokens.every(x => /\p{Script=Han}/u.test(x))))
 }
 
-/** Terms whose bigrams all present do not yet make the phrase (except one Chinese bigram, which is exact): checked on the text. */
-function phraseChecks(sql: Sql, query: ParsedQuery, column = 's."searchText"'): string[] {
+/**
+ * Terms whose bigrams all present do not yet make the phrase (except one Chinese bigram, which is
+ * exact): checked on `column`, the entry's copy of the search column (PostgreSQL keeps it only there).
+ */
+function phraseChecks(sql: Sql, query: ParsedQuery, column: string): string[] {
   return query.terms
     .filter(t => phraseChecksNeeded({ terms: [t], phrase: t.tokens }))
     .map(t => `strpos(${column}, ${sql.p(spaced(t.tokens))}) > 0`)
