@@ -1,9 +1,10 @@
 // Sign-in throttling per account and per address, with counters in the database (a Prisma model
 // added to Keystone's schema, see keystone.ts) so every worker and app instance shares them.
 // rate-limiter-flexible keeps the counters; the policy and its bilingual message are here.
-import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql'
+import { GraphQLError, type GraphQLSchema } from 'graphql'
 import { RateLimiterPrisma } from 'rate-limiter-flexible'
 import type { KeystoneContext } from '@keystone-6/core/types'
+import { wrapMutation } from '../keystone/mutations'
 
 export const SIGN_IN_POLICY = {
   /** failures per account in the window; the 11th attempt is refused */
@@ -71,10 +72,7 @@ async function blockedUntil(limiters: Limiters, account: string, address: string
  * password is checked; a failure counts against both; a success clears the account's count.
  */
 export function throttleSignIn(schema: GraphQLSchema, mutationName = 'authenticateUserWithPassword', identityArg = 'email'): GraphQLSchema {
-  const field = schema.getMutationType()?.getFields()[mutationName]
-  if (!field?.resolve) throw new Error(`sign-in mutation ${mutationName} not found`)
-  const original: GraphQLFieldResolver<unknown, KeystoneContext> = field.resolve
-  field.resolve = async (root, args, context, info) => {
+  return wrapMutation(schema, mutationName, original => async (root, args, context, info) => {
     const limiters = limitersFor(context.prisma)
     const account = String(args[identityArg] ?? '').trim().toLowerCase()
     const address = clientAddress(context)
@@ -84,6 +82,5 @@ export function throttleSignIn(schema: GraphQLSchema, mutationName = 'authentica
     if (result && typeof result === 'object' && 'sessionToken' in result) await limiters.account.delete(account)
     else await Promise.all([limiters.account.penalty(account, 1), limiters.address.penalty(address, 1)])
     return result
-  }
-  return schema
+  })
 }

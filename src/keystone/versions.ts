@@ -1,11 +1,12 @@
 // Optimistic locking, in one place: a save moves a report's or section's version forward only
 // from the version it was based on. Of concurrent saves of one version exactly one gets
 // through; the others get a CONFLICT naming who saved in between and when.
-import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql'
+import type { GraphQLSchema } from 'graphql'
 import type { KeystoneContext } from '@keystone-6/core/types'
 import type { TypedContext } from './types'
 import { staleVersionProblem } from '../workflow'
 import { AnnalsError } from './errors'
+import { wrapMutation } from './mutations'
 
 type Prisma = TypedContext['prisma']
 export type Versioned = 'report' | 'section'
@@ -44,11 +45,6 @@ export async function conflictError(prisma: Prisma, list: Versioned, id: string,
  * The writing desk's saves already run this way (writing-store.ts saveSection).
  */
 export function atomicVersionedUpdates(schema: GraphQLSchema, mutations = ['updateSection', 'updateReport']): GraphQLSchema {
-  for (const name of mutations) {
-    const field = schema.getMutationType()?.getFields()[name]
-    if (!field?.resolve) throw new Error(`mutation ${name} not found`)
-    const original: GraphQLFieldResolver<unknown, KeystoneContext> = field.resolve
-    field.resolve = (root, args, context, info) => context.transaction((tx: KeystoneContext) => original(root, args, tx, info))
-  }
+  for (const name of mutations) wrapMutation(schema, name, original => (root, args, context, info) => context.transaction((tx: KeystoneContext) => original(root, args, tx, info)))
   return schema
 }
