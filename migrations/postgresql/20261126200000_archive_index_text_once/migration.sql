@@ -39,6 +39,16 @@ BEGIN
     RETURN NULL\073
 END\073';
 
+-- after a delete the entry goes. The shape's version of this function also indexed inserts and
+-- updates (annals_archive_section_text's work now) through annals_archive_index, now unused.
+CREATE OR REPLACE FUNCTION annals_archive_section() RETURNS trigger
+    LANGUAGE plpgsql AS E'
+BEGIN
+    DELETE FROM "ArchiveEntry" WHERE "sectionId" = OLD."id"\073
+    RETURN NULL\073
+END\073';
+DROP FUNCTION IF EXISTS annals_archive_index(text, text);
+
 DROP TRIGGER IF EXISTS "Section_archive" ON "Section";
 DROP TRIGGER IF EXISTS "Section_archive_text" ON "Section";
 CREATE TRIGGER "Section_archive_text" BEFORE INSERT OR UPDATE OF "searchText", "report" ON "Section"
